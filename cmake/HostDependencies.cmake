@@ -1,0 +1,11 @@
+# Host libraries, all from Debian's packages (scripts/setup installs them).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UNICORN REQUIRED IMPORTED_TARGET unicorn>=2.0)
+pkg_check_modules(CAPSTONE REQUIRED IMPORTED_TARGET capstone>=4.0)
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_package(yaml-cpp REQUIRED)
+find_package(Threads REQUIRED)
+if(TINYSIM_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+  include(GoogleTest)
+endif()
