@@ -104,10 +104,25 @@
 #define TS_INPUT_LEN 0x04u      // write: bytes the firmware's input tensor holds
 #define TS_INPUT_REQUEST 0x08u  // write 1: copy the next input; read: 1 copied, 0 no input left, 2 size mismatch
 #define TS_INPUT_COUNT 0x0Cu    // read: inputs the host holds in total
+#define TS_INPUT_NONE_LEFT 0u      // REQUEST status: every input was handed out
+#define TS_INPUT_COPIED 1u         // REQUEST status: the next input is in RAM at ADDR
+#define TS_INPUT_SIZE_MISMATCH 2u  // REQUEST status: that input's size != LEN; it was skipped
+#define TS_INPUT_BAD_ADDRESS 3u    // REQUEST status: ADDR..ADDR+LEN is not RAM; nothing copied
 
 // CONFIG (read-only words): the scenario's firmware settings, e.g. the feature
 // pipeline. Word meanings are in docs/firmware-interface.md.
 #define TS_CONFIG_WORDS 64u
+#define TS_CONFIG_FEATURE_KIND 0x00u   // TS_FEATURES_*
+#define TS_CONFIG_WINDOW_FRAMES 0x04u  // sensor frames per window
+#define TS_CONFIG_STRIDE_FRAMES 0x08u  // frames between window starts (<= window)
+#define TS_CONFIG_FFT_SIZE 0x0Cu       // log-mel, MFCC: FFT length in frames (power of 2)
+#define TS_CONFIG_HOP_FRAMES 0x10u     // log-mel, MFCC: frames between FFT frames
+#define TS_CONFIG_MEL_BANDS 0x14u      // log-mel, MFCC: mel filter bands
+#define TS_CONFIG_MFCC_COEFFS 0x18u    // MFCC: cepstral coefficients kept
+#define TS_FEATURES_RAW 0u         // the window itself, quantised by the model's input scale/zero point
+#define TS_FEATURES_STATISTICS 1u  // per-channel windowed statistics
+#define TS_FEATURES_LOG_MEL 2u     // log-mel spectrogram
+#define TS_FEATURES_MFCC 3u        // MFCC
 
 #define TS_REG(block, off) (*(volatile uint32_t*)((block) + (off)))
 
