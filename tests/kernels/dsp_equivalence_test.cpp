@@ -1,0 +1,128 @@
+// The Cortex-M DSP kernels (runtime/kernels/arm/, intrinsics emulated in C on the
+// host) against the portable reference, bit for bit, on many seeded random shapes:
+// odd channel counts, SAME/VALID padding, strides, dilation, depth multipliers,
+// extreme zero points.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "kernel_test_util.h"
+#include "kernels/conv.h"
+#include "kernels/depthwise_conv.h"
+#include "kernels/fully_connected.h"
+
+namespace tinyrt {
+namespace {
+
+struct RandomConv {
+  Shape4D in{}, f{}, out{};
+  ConvOptions o{};
+  QuantParams iq{}, oq{};
+  std::vector<float> fs;
+  std::vector<int32_t> mult, shift, bias;
+  std::vector<int8_t> input, filter;
+  ConvParams p{};
+};
+
+/// A random valid conv / depthwise case; false when the geometry has no output.
+bool make_case(std::mt19937& rng, bool depthwise, RandomConv* c) {
+  c->in = {test::uniform_int(rng, 1, 2), test::uniform_int(rng, 1, 9), test::uniform_int(rng, 1, 9),
+           test::uniform_int(rng, 1, 19)};
+  const int32_t dm = depthwise ? test::uniform_int(rng, 1, 3) : 1;
+  const int32_t oc = depthwise ? c->in.channels * dm : test::uniform_int(rng, 1, 9);
+  const int32_t fh = test::uniform_int(rng, 1, 5), fw = test::uniform_int(rng, 1, 5);
+  c->f = depthwise ? Shape4D{1, fh, fw, oc} : Shape4D{oc, fh, fw, c->in.channels};
+  const int extremes = test::uniform_int(rng, 0, 3);
+  const int32_t zp = extremes == 0 ? -128 : (extremes == 1 ? 127 : test::uniform_int(rng, -128, 127));
+  c->o = {test::uniform_int(rng, 0, 1) ? Padding::kSame : Padding::kValid,
+          test::uniform_int(rng, 1, 3),
+          test::uniform_int(rng, 1, 3),
+          test::uniform_int(rng, 1, 3),
+          test::uniform_int(rng, 1, 3),
+          dm,
+          static_cast<FusedActivation>(test::uniform_int(rng, 0, 3))};
+  const int32_t oh = conv_output_size(c->o.padding, c->in.height, fh, c->o.stride_h, c->o.dilation_h);
+  const int32_t ow = conv_output_size(c->o.padding, c->in.width, fw, c->o.stride_w, c->o.dilation_w);
+  if (oh < 1 || ow < 1) return false;
+  c->out = {c->in.batch, oh, ow, oc};
+  c->iq = {test::uniform_float(rng, 0.005f, 0.1f), zp};
+  c->oq = {test::uniform_float(rng, 0.01f, 0.2f), test::uniform_int(rng, -128, 127)};
+  c->fs.resize(oc);
+  for (auto& s : c->fs) s = test::uniform_float(rng, 0.0005f, 0.02f);
+  c->mult.resize(oc);
+  c->shift.resize(oc);
+  const KernelStatus s =
+      depthwise ? depthwise_conv2d_s8_prepare(c->o, c->in, c->iq, c->f, c->fs.data(), oc, c->out, c->oq,
+                                              c->mult.data(), c->shift.data(), &c->p)
+                : conv2d_s8_prepare(c->o, c->in, c->iq, c->f, c->fs.data(), oc, c->out, c->oq, c->mult.data(),
+                                    c->shift.data(), &c->p);
+  if (s != KernelStatus::kOk) return false;
+  c->input = test::random_s8(rng, element_count(c->in));
+  c->filter = test::random_s8(rng, element_count(c->f));
+  c->bias = test::random_s32(rng, oc, -20000, 20000);
+  return true;
+}
+
+TEST(DspEquivalence, Conv2D) {
+  std::mt19937 rng(1234);
+  int checked = 0;
+  for (int iter = 0; iter < 600; ++iter) {
+    RandomConv c;
+    if (!make_case(rng, false, &c)) continue;
+    std::vector<int8_t> ref(element_count(c.out)), dsp(ref.size());
+    const int32_t* bias = iter % 5 == 0 ? nullptr : c.bias.data();
+    conv2d_s8_reference(c.p, c.input.data(), c.filter.data(), bias, ref.data());
+    conv2d_s8_dsp(c.p, c.input.data(), c.filter.data(), bias, dsp.data());
+    ASSERT_EQ(ref, dsp) << "iteration " << iter << " in " << c.in.height << "x" << c.in.width << "x"
+                        << c.in.channels << " filter " << c.f.batch << "x" << c.f.height << "x" << c.f.width;
+    ++checked;
+  }
+  EXPECT_GT(checked, 300);
+}
+
+TEST(DspEquivalence, DepthwiseConv2D) {
+  std::mt19937 rng(4321);
+  int checked = 0;
+  for (int iter = 0; iter < 600; ++iter) {
+    RandomConv c;
+    if (!make_case(rng, true, &c)) continue;
+    std::vector<int8_t> ref(element_count(c.out)), dsp(ref.size());
+    const int32_t* bias = iter % 5 == 0 ? nullptr : c.bias.data();
+    depthwise_conv2d_s8_reference(c.p, c.input.data(), c.filter.data(), bias, ref.data());
+    depthwise_conv2d_s8_dsp(c.p, c.input.data(), c.filter.data(), bias, dsp.data());
+    ASSERT_EQ(ref, dsp) << "iteration " << iter << " channels " << c.in.channels << " multiplier "
+                        << c.p.depth_multiplier;
+    ++checked;
+  }
+  EXPECT_GT(checked, 300);
+}
+
+TEST(DspEquivalence, FullyConnected) {
+  std::mt19937 rng(99);
+  for (int iter = 0; iter < 500; ++iter) {
+    const int32_t batches = test::uniform_int(rng, 1, 3);
+    const int32_t in_d = test::uniform_int(rng, 1, 300);
+    const int32_t out_d = test::uniform_int(rng, 1, 17);
+    const bool per_channel = iter % 2 == 0;
+    std::vector<float> fs(per_channel ? out_d : 1);
+    for (auto& s : fs) s = test::uniform_float(rng, 0.0005f, 0.02f);
+    std::vector<int32_t> mult(fs.size()), shift(fs.size());
+    FullyConnectedParams p{};
+    const QuantParams iq{test::uniform_float(rng, 0.005f, 0.1f), test::uniform_int(rng, -128, 127)};
+    const QuantParams oq{test::uniform_float(rng, 0.01f, 0.5f), test::uniform_int(rng, -128, 127)};
+    ASSERT_EQ(fully_connected_s8_prepare(static_cast<FusedActivation>(iter % 4), batches * in_d, iq, out_d, in_d,
+                                         fs.data(), static_cast<int32_t>(fs.size()), batches * out_d, oq,
+                                         mult.data(), shift.data(), &p),
+              KernelStatus::kOk);
+    const auto input = test::random_s8(rng, batches * in_d);
+    const auto w = test::random_s8(rng, out_d * in_d);
+    const auto bias = test::random_s32(rng, out_d, -50000, 50000);
+    std::vector<int8_t> ref(batches * out_d), dsp(ref.size());
+    fully_connected_s8_reference(p, input.data(), w.data(), bias.data(), ref.data());
+    fully_connected_s8_dsp(p, input.data(), w.data(), bias.data(), dsp.data());
+    ASSERT_EQ(ref, dsp) << "iteration " << iter << " in " << in_d << " out " << out_d;
+  }
+}
+
+}  // namespace
+}  // namespace tinyrt
