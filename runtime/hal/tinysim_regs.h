@@ -40,8 +40,8 @@
 
 // POWER: WFI sleeps; SCB->SCR.SLEEPDEEP selects deep sleep (standard Cortex-M).
 #define TS_POWER_STATE 0x00u        // read: TS_POWER_RUN/SLEEP/DEEP_SLEEP (always RUN when read)
-#define TS_POWER_WAKE_REASON 0x04u  // read: TS_WAKE_* bits of the last wake-up
-#define TS_POWER_TIMER_US 0x08u     // write: wake up after this many µs of sleep (0 = off)
+#define TS_POWER_WAKE_REASON 0x04u  // read: TS_WAKE_* bits latched since the last read (read clears)
+#define TS_POWER_TIMER_US 0x08u     // write: one-shot wake-up this many µs after the write (0 = off)
 #define TS_POWER_RUN 0u
 #define TS_POWER_SLEEP 1u
 #define TS_POWER_DEEP_SLEEP 2u
@@ -53,7 +53,7 @@
 // SENSOR: a FIFO of frames (one int16 per channel) filled at the sensor rate in
 // simulated time, and a DMA that copies frames into RAM.
 #define TS_SENSOR_CTRL 0x00u       // bit0 enable sampling, bit1 window-ready IRQ enable
-#define TS_SENSOR_STATUS 0x04u     // bit0 window ready (LEVEL >= WINDOW), bit1 overflow seen, bit2 stream ended
+#define TS_SENSOR_STATUS 0x04u     // bit0 window ready (WINDOW > 0, LEVEL >= WINDOW), bit1 overflow seen (sticky), bit2 stream ended
 #define TS_SENSOR_CHANNELS 0x08u   // read: channels per frame
 #define TS_SENSOR_RATE_MHZ 0x0Cu   // read: frame rate in milli-hertz
 #define TS_SENSOR_LEVEL 0x10u      // read: frames in the FIFO
