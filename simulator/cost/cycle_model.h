@@ -1,0 +1,63 @@
+#pragma once
+// Cycles per basic block: each block is decoded once with Capstone, its cost
+// kept in a flat table indexed by halfword address, so the hot path is a lookup.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cost/core_timing.h"
+#include "device/core_kind.h"
+
+namespace tinysim {
+
+/// The cost of one translated block of Thumb code.
+struct BlockCost {
+  uint32_t cycles = 0;          ///< all instructions, the exit branch not taken
+  uint16_t bytes = 0;           ///< block size (0 = not decoded yet)
+  uint16_t instructions = 0;
+  uint8_t taken_penalty = 0;    ///< added when a conditional exit branch is taken
+  uint8_t conditional_exit = 0; ///< 1 if the last instruction is a conditional branch
+};
+
+/// Per-core cycle costs for blocks of code, cached by address.
+class CycleModel {
+ public:
+  explicit CycleModel(CoreKind core);
+  ~CycleModel();
+  CycleModel(const CycleModel&) = delete;
+  CycleModel& operator=(const CycleModel&) = delete;
+
+  /// Code may run from [origin, origin+size); blocks there are cached.
+  void add_code_region(uint32_t origin, uint32_t size);
+  /// The cached cost of the block at `address` of `bytes` bytes, or nullptr.
+  const BlockCost* cached(uint32_t address, uint16_t bytes) const {
+    for (const auto& region : regions_) {
+      if (address - region.origin >= region.size) continue;
+      if (region.table.empty()) return nullptr;
+      const BlockCost& cost = region.table[(address - region.origin) >> 1];
+      return cost.bytes == bytes ? &cost : nullptr;
+    }
+    return nullptr;
+  }
+  /// Decodes the block (`code` holds its `bytes` bytes), caches and returns its cost.
+  const BlockCost& decode(uint32_t address, const uint8_t* code, uint16_t bytes);
+  /// Cost of a block without caching (tests, tools).
+  BlockCost cost_of(uint32_t address, const uint8_t* code, uint16_t bytes) const;
+  const CoreTiming& timing() const { return timing_; }
+  CoreKind core() const { return core_; }
+
+ private:
+  struct Region {
+    uint32_t origin;
+    uint32_t size;
+    std::vector<BlockCost> table;  ///< one entry per halfword, allocated on first use
+  };
+  CoreKind core_;
+  const CoreTiming& timing_;
+  size_t capstone_ = 0;  ///< csh handle
+  std::vector<Region> regions_;
+  BlockCost uncached_;
+};
+
+}  // namespace tinysim

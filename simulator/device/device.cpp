@@ -1,0 +1,57 @@
+#include "device/device.h"
+
+#include <cstdio>
+
+namespace tinysim {
+
+const MemoryRegion* Device::flash() const {
+  for (const auto& region : memory)
+    if (region.kind == MemoryKind::Flash) return &region;
+  return nullptr;
+}
+
+const MemoryRegion* Device::main_ram() const {
+  const MemoryRegion* first = nullptr;
+  for (const auto& region : memory) {
+    if (region.kind != MemoryKind::Sram) continue;
+    if (region.origin == 0x20000000u) return &region;
+    if (!first) first = &region;
+  }
+  return first;
+}
+
+const MemoryRegion* Device::region_at(uint32_t address, uint64_t bytes) const {
+  for (const auto& region : memory)
+    if (region.contains(address, bytes)) return &region;
+  return nullptr;
+}
+
+uint64_t Device::total(MemoryKind kind) const {
+  uint64_t sum = 0;
+  for (const auto& region : memory)
+    if (region.kind == kind) sum += region.size;
+  return sum;
+}
+
+std::string Device::firmware_layout() const {
+  char text[32];
+  const MemoryRegion* rom = flash();
+  const MemoryRegion* ram = main_ram();
+  std::snprintf(text, sizeof text, "%08x-%08x", rom ? rom->origin : 0u, ram ? ram->origin : 0u);
+  return text;
+}
+
+std::string format_size(uint64_t bytes) {
+  char text[48];
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+    std::snprintf(text, sizeof text, "%llu MiB", static_cast<unsigned long long>(bytes >> 20));
+  else if (bytes >= 1024 && bytes % 1024 == 0)
+    std::snprintf(text, sizeof text, "%llu KiB", static_cast<unsigned long long>(bytes >> 10));
+  else if (bytes >= 1024)
+    std::snprintf(text, sizeof text, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
+  else
+    std::snprintf(text, sizeof text, "%llu bytes", static_cast<unsigned long long>(bytes));
+  return text;
+}
+
+}  // namespace tinysim

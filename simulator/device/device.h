@@ -1,0 +1,55 @@
+#pragma once
+// A microcontroller as TinySim sees it: core, clock and memory regions, each
+// figure with the datasheet it came from.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "device/core_kind.h"
+
+namespace tinysim {
+
+/// Flash is read/execute only for the firmware; SRAM is read/write/execute.
+enum class MemoryKind { Flash, Sram };
+
+/// One contiguous block of on-chip memory at its real address.
+struct MemoryRegion {
+  std::string name;   ///< e.g. "flash", "sram1"
+  MemoryKind kind = MemoryKind::Sram;
+  uint32_t origin = 0;
+  uint32_t size = 0;  ///< bytes
+  std::string source; ///< datasheet document and section for origin and size
+
+  uint64_t end() const { return uint64_t(origin) + size; }
+  bool contains(uint32_t address, uint64_t bytes = 1) const {
+    return address >= origin && address + bytes <= end();
+  }
+};
+
+/// A chip from devices/<name>.yaml.
+struct Device {
+  std::string name;          ///< file stem, e.g. "stm32l476rg"
+  std::string description;   ///< human title, e.g. "STM32L476RG (Nucleo-L476RG)"
+  CoreKind core = CoreKind::CortexM4;
+  uint32_t clock_hz = 0;     ///< default core clock
+  std::string clock_source;  ///< where clock_hz comes from
+  std::vector<MemoryRegion> memory;
+  std::string file;          ///< the YAML it was read from
+
+  /// The first flash region (where the vector table is); nullptr if none.
+  const MemoryRegion* flash() const;
+  /// The SRAM the firmware links to and puts its stack at the top of: the region
+  /// at 0x20000000 if there is one, else the first SRAM region.
+  const MemoryRegion* main_ram() const;
+  /// The region holding [address, address+bytes), or nullptr.
+  const MemoryRegion* region_at(uint32_t address, uint64_t bytes = 1) const;
+  /// Total bytes of all regions of a kind.
+  uint64_t total(MemoryKind kind) const;
+  /// The firmware link layout for this chip, e.g. "08000000-20000000".
+  std::string firmware_layout() const;
+};
+
+/// "96 KiB", "1 MiB", "612 bytes" — sizes as a user reads them.
+std::string format_size(uint64_t bytes);
+
+}  // namespace tinysim

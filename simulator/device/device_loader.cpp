@@ -1,0 +1,184 @@
+#include "device/device_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "device/device_keys.h"
+
+namespace tinysim {
+namespace {
+
+/// Builds errors located at a YAML node.
+struct Context {
+  std::string file;
+  Error at(const YAML::Node& node, const std::string& field, const std::string& message) const {
+    Error error{message, file, 0, 0, field};
+    if (node.IsDefined() && node.Mark().line >= 0) {
+      error.line = node.Mark().line + 1;
+      error.column = node.Mark().column + 1;
+    }
+    return error;
+  }
+};
+
+template <class Keys>
+bool known(const Keys& keys, const std::string& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+template <class Keys>
+std::string list(const Keys& keys) {
+  std::string out;
+  for (auto key : keys) out += (out.empty() ? "" : ", ") + std::string(key);
+  return out;
+}
+
+Result<std::string> scalar(const Context& ctx, const YAML::Node& node, const std::string& field) {
+  if (!node.IsDefined() || node.IsNull()) return ctx.at(node, field, "missing (expected a value)");
+  if (!node.IsScalar()) return ctx.at(node, field, "expected a single value, not a list or map");
+  return node.Scalar();
+}
+
+/// 0x-hex or decimal integer that fits in 32 bits.
+Result<uint32_t> address(const Context& ctx, const YAML::Node& node, const std::string& field) {
+  auto text = scalar(ctx, node, field);
+  if (!text) return text.error();
+  char* end = nullptr;
+  const unsigned long long value = std::strtoull(text->c_str(), &end, 0);
+  if (text->empty() || *end != '\0' || value > 0xFFFFFFFFull)
+    return ctx.at(node, field, "expected a 32-bit address like 0x20000000, got '" + *text + "'");
+  return static_cast<uint32_t>(value);
+}
+
+/// "96 KiB", "1 MiB", "4096" (bytes) or 0x-hex bytes.
+Result<uint32_t> size(const Context& ctx, const YAML::Node& node, const std::string& field) {
+  auto text = scalar(ctx, node, field);
+  if (!text) return text.error();
+  char* end = nullptr;
+  unsigned long long value = std::strtoull(text->c_str(), &end, 0);
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  unsigned long long scale = 0;
+  if (unit.empty() || unit == "bytes" || unit == "B") scale = 1;
+  else if (unit == "KiB") scale = 1024;
+  else if (unit == "MiB") scale = 1024 * 1024;
+  if (end == text->c_str() || scale == 0 || value == 0 || value * scale > 0x100000000ull)
+    return ctx.at(node, field,
+                  "expected a size like '96 KiB', '1 MiB' or a byte count, got '" + *text + "'");
+  value *= scale;
+  if (value > 0xFFFFFFFFull) value = 0xFFFFFFFFull;
+  return static_cast<uint32_t>(value);
+}
+
+Result<MemoryRegion> region(const Context& ctx, const YAML::Node& node, const std::string& field) {
+  if (!node.IsMap()) return ctx.at(node, field, "expected a map with " + list(kMemoryRegionKeys));
+  for (const auto& item : node) {
+    const std::string key = item.first.Scalar();
+    if (!known(kMemoryRegionKeys, key))
+      return ctx.at(item.first, field + "." + key,
+                    "unknown key (expected one of " + list(kMemoryRegionKeys) + ")");
+  }
+  MemoryRegion out;
+  auto name = scalar(ctx, node["name"], field + ".name");
+  if (!name) return name.error();
+  out.name = *name;
+  auto kind = scalar(ctx, node["kind"], field + ".kind");
+  if (!kind) return kind.error();
+  if (*kind == "flash") out.kind = MemoryKind::Flash;
+  else if (*kind == "sram") out.kind = MemoryKind::Sram;
+  else return ctx.at(node["kind"], field + ".kind", "expected flash or sram, got '" + *kind + "'");
+  auto origin = address(ctx, node["origin"], field + ".origin");
+  if (!origin) return origin.error();
+  out.origin = *origin;
+  auto bytes = size(ctx, node["size"], field + ".size");
+  if (!bytes) return bytes.error();
+  out.size = *bytes;
+  if (out.end() > 0x100000000ull)
+    return ctx.at(node["size"], field + ".size", "region runs past the 4 GiB address space");
+  if (out.origin % 4096 != 0 || out.size % 4096 != 0)
+    return ctx.at(node["origin"], field,
+                  "origin and size must be multiples of 4 KiB (the emulator's page size)");
+  auto source = scalar(ctx, node["source"], field + ".source");
+  if (!source) return ctx.at(node, field + ".source",
+                             "missing: every figure needs its datasheet (document, section)");
+  out.source = *source;
+  return out;
+}
+
+}  // namespace
+
+Result<Device> parse_device(const std::string& text, const std::string& file) {
+  const Context ctx{file};
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    return Error{e.msg, file, e.mark.line + 1, e.mark.column + 1, ""};
+  }
+  if (!root.IsMap()) return ctx.at(root, "", "expected a map of device fields");
+  for (const auto& item : root) {
+    const std::string key = item.first.Scalar();
+    if (!known(kDeviceCoreKeys, key) && !known(kDeviceExtensionKeys, key))
+      return ctx.at(item.first, key,
+                    "unknown key (expected one of " + list(kDeviceCoreKeys) + ", " +
+                        list(kDeviceExtensionKeys) + ")");
+  }
+  Device device;
+  device.file = file;
+  auto name = scalar(ctx, root["name"], "name");
+  if (!name) return name.error();
+  device.name = *name;
+  if (root["description"]) {
+    auto description = scalar(ctx, root["description"], "description");
+    if (!description) return description.error();
+    device.description = *description;
+  }
+  auto core = scalar(ctx, root["core"], "core");
+  if (!core) return core.error();
+  auto kind = parse_core(*core);
+  if (!kind) return ctx.at(root["core"], "core", "expected one of " + core_names() + ", got '" + *core + "'");
+  device.core = *kind;
+  auto clock = scalar(ctx, root["clock_hz"], "clock_hz");
+  if (!clock) return clock.error();
+  char* end = nullptr;
+  const unsigned long long hz = std::strtoull(clock->c_str(), &end, 10);
+  if (*end != '\0' || hz < 1000 || hz > 2000000000ull)
+    return ctx.at(root["clock_hz"], "clock_hz",
+                  "expected a clock in Hz between 1000 and 2000000000, got '" + *clock + "'");
+  device.clock_hz = static_cast<uint32_t>(hz);
+  auto clock_source = scalar(ctx, root["clock_source"], "clock_source");
+  if (!clock_source) return ctx.at(root, "clock_source", "missing: where does clock_hz come from?");
+  device.clock_source = *clock_source;
+
+  const YAML::Node memory = root["memory"];
+  if (!memory.IsDefined() || !memory.IsSequence() || memory.size() == 0)
+    return ctx.at(memory.IsDefined() ? memory : root, "memory",
+                  "expected a list of memory regions (name, kind, origin, size, source)");
+  for (std::size_t i = 0; i < memory.size(); ++i) {
+    auto entry = region(ctx, memory[i], "memory[" + std::to_string(i) + "]");
+    if (!entry) return entry.error();
+    for (const auto& other : device.memory)
+      if (entry->origin < other.end() && other.origin < entry->end())
+        return ctx.at(memory[i], "memory[" + std::to_string(i) + "]",
+                      "region '" + entry->name + "' overlaps region '" + other.name + "'");
+    device.memory.push_back(*entry);
+  }
+  if (!device.flash()) return ctx.at(memory, "memory", "expected at least one region of kind flash");
+  if (!device.main_ram()) return ctx.at(memory, "memory", "expected at least one region of kind sram");
+  return device;
+}
+
+Result<Device> load_device_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot open device file", path, 0, 0, ""};
+  std::stringstream text;
+  text << in.rdbuf();
+  return parse_device(text.str(), path);
+}
+
+}  // namespace tinysim

@@ -1,0 +1,154 @@
+#pragma once
+// The emulated microcontroller: a Unicorn Cortex-M with only the device's flash
+// and SRAM mapped, its peripherals, SysTick/NVIC/SCB/DWT, semihosting and one
+// simulated clock advanced per basic block by the CycleModel.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cost/cycle_model.h"
+#include "device/device.h"
+#include "elf/elf_image.h"
+#include "elf/memory_fit.h"
+#include "machine/dwt.h"
+#include "machine/fault.h"
+#include "machine/nvic.h"
+#include "machine/peripheral.h"
+#include "machine/run_result.h"
+#include "machine/semihosting.h"
+#include "machine/stack_monitor.h"
+#include "machine/system_control.h"
+#include "machine/unicorn_engine.h"
+
+namespace tinysim {
+
+/// Limits of one run (0 = the default).
+struct RunLimits {
+  uint64_t max_cycles = 0;        ///< default: 60 s of simulated time at the device clock
+  uint64_t max_instructions = 0;  ///< default: no instruction limit
+};
+
+/// One line per executed block when tracing ("cycle pc function").
+struct TraceLine {
+  uint64_t cycle;
+  uint32_t pc;
+};
+
+/// A device running one firmware. Create, add peripherals, run once.
+class Machine : public MachineBus {
+ public:
+  /// Opens Unicorn for the device's core, maps its memory and the system parts,
+  /// checks the ELF fits and loads it. Errors say which segment or call failed.
+  static Result<std::unique_ptr<Machine>> create(const Device& device, const ElfImage& firmware);
+  ~Machine() override;
+
+  /// Maps a peripheral (not owned; must outlive the machine) and attaches it.
+  Status add_peripheral(Peripheral& peripheral);
+  /// Collects every executed block's (cycle, pc) for --trace (slower).
+  void enable_trace(bool on) { trace_ = on; }
+  const std::vector<TraceLine>& trace() const { return trace_lines_; }
+  /// Called at every power state change (e.g. the power controller or the
+  /// scenario learn that the core sleeps).
+  void on_power_change(std::function<void(uint64_t cycle, PowerState state)> callback) {
+    power_listener_ = std::move(callback);
+  }
+  /// Resets the core from the vector table and runs until exit, fault, budget
+  /// or request_stop(). Errors are internal Unicorn failures only: firmware
+  /// faults are in RunResult::fault.
+  Result<RunResult> run(const RunLimits& limits = {});
+
+  // MachineBus
+  uint64_t now_cycles() const override { return cycles_; }
+  uint32_t clock_hz() const override { return device_.clock_hz; }
+  bool read_memory(uint32_t address, void* out, size_t bytes) override;
+  bool write_memory(uint32_t address, const void* in, size_t bytes) override;
+  void raise_irq(unsigned irq) override;
+  void request_stop() override;
+  /// Ends the current slice so pending interrupts and events are looked at now.
+  void reschedule() { deadline_ = 0; }
+
+  const Device& device() const { return device_; }
+  const ElfImage& firmware() const { return firmware_; }
+  const MemoryUsage& memory_usage() const { return usage_; }
+  CycleModel& cycle_model() { return model_; }
+  Nvic& nvic() { return nvic_; }
+  SystemControl& system_control() { return scs_; }
+  uint64_t instructions() const { return instructions_; }
+
+ private:
+  Machine(const Device& device, const ElfImage& firmware, const MemoryUsage& usage);
+  Status map_memory();
+  Status load_firmware();
+  Status reset();
+  const BlockCost& decode_block(uint32_t address, uint16_t bytes);
+
+  // Run loop parts (machine_run.cpp).
+  enum class Halt { None, Slice, Exit, Fault, ExceptionReturn, SupervisorCall, Wfe };
+  void advance_peripherals();
+  uint64_t next_event() const;
+  Status take_exception(unsigned exception, uint32_t return_pc);
+  Status return_from_exception(uint32_t exc_return);
+  bool sleep(bool deep, const RunLimits& limits, uint64_t budget);
+  void set_power(PowerState state);
+  void fault_at(FaultKind kind, const std::string& what, uint32_t pc, bool exact);
+  void memory_fault(uc_err err);
+  uint32_t locate_access(uint32_t block_pc, uint32_t address, bool write) const;
+  std::vector<std::string> backtrace(uint32_t sp, uint32_t lr) const;
+  std::string where(uint32_t pc) const;
+
+  // Hooks (registered in one place: install_hooks()).
+  Status install_hooks();
+  static void on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self);
+  static void on_interrupt(uc_engine* uc, uint32_t intno, void* self);
+  static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
+                            void* self);
+  static bool on_invalid_instruction(uc_engine* uc, void* self);
+  static uint64_t on_mmio_read(uc_engine* uc, uint64_t offset, unsigned size, void* peripheral);
+  static void on_mmio_write(uc_engine* uc, uint64_t offset, unsigned size, uint64_t value, void* peripheral);
+
+  Device device_;
+  ElfImage firmware_;
+  MemoryUsage usage_;
+  UnicornEngine engine_;
+  CycleModel model_;
+  Nvic nvic_;
+  SystemControl scs_;
+  Dwt dwt_;
+  Semihosting semihosting_;
+  StackMonitor stack_;
+  std::vector<Peripheral*> peripherals_;
+  /// Peripherals reachable from MMIO callbacks, with the machine they belong to.
+  struct Mapped { Machine* machine; Peripheral* peripheral; };
+  std::vector<std::unique_ptr<Mapped>> mapped_;
+
+  // Hot state, touched by on_block.
+  uint64_t cycles_ = 0;
+  uint64_t instructions_ = 0;
+  uint64_t deadline_ = 0;
+  uint64_t instruction_limit_ = ~0ull;
+  uint32_t previous_end_ = 0;
+  uint32_t previous_penalty_ = 0;  ///< taken penalty of the previous block's conditional exit
+  uint32_t block_pc_ = 0;          ///< start of the block running now
+  bool trace_ = false;
+  std::vector<TraceLine> trace_lines_;
+
+  // Stop state, set by hooks.
+  Halt halt_ = Halt::None;
+  bool stop_requested_ = false;
+  int exit_code_ = 0;
+  std::optional<Fault> fault_;
+  struct BadAccess { uc_mem_type type; uint32_t address; int size; };
+  std::optional<BadAccess> bad_access_;
+
+  // Exceptions and power.
+  std::vector<std::vector<uint32_t>> fp_saved_;  ///< s0-s15, FPSCR per active exception (FPU cores)
+  uint64_t exceptions_taken_ = 0;
+  std::vector<PowerChange> power_;
+  std::vector<std::string> notes_;
+  bool has_fpu_ = false;
+  std::function<void(uint64_t, PowerState)> power_listener_;
+};
+
+}  // namespace tinysim

@@ -1,0 +1,60 @@
+#pragma once
+// The System Control Space at 0xE000E000 that Unicorn does not emulate: SysTick,
+// the NVIC registers and the SCB registers firmware touches at boot.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "device/core_kind.h"
+#include "machine/nvic.h"
+#include "machine/peripheral.h"
+#include "machine/sys_tick.h"
+
+namespace tinysim {
+
+/// SCS block (Armv7-M B3.2 / Armv8-M D1.2): SysTick, NVIC ISER/ICER/ISPR/ICPR/
+/// IABR/IPR, SCB CPUID/ICSR/VTOR/AIRCR/SCR/CCR/SHPR1-3/SHCSR/CPACR, DEMCR.
+class SystemControl : public Peripheral {
+ public:
+  static constexpr uint32_t kBase = 0xE000E000u;
+  static constexpr uint32_t kScrSleepDeep = 1u << 2;
+
+  SystemControl(CoreKind core, Nvic& nvic, uint32_t vtor);
+  std::string name() const override { return "System Control Space"; }
+  uint32_t base() const override { return kBase; }
+  uint32_t size() const override { return 0x1000; }
+  uint32_t read(uint32_t offset, unsigned bytes) override;
+  void write(uint32_t offset, unsigned bytes, uint32_t value) override;
+  uint64_t next_event_cycle() const override;
+  void advance_to(uint64_t cycle) override;
+
+  /// Called after a write that may make an exception takeable or move an event.
+  void on_change(std::function<void()> callback) { changed_ = std::move(callback); }
+  /// Supplies the current IPSR for ICSR.VECTACTIVE.
+  void on_ipsr(std::function<uint32_t()> callback) { ipsr_ = std::move(callback); }
+  uint32_t vtor() const { return vtor_; }
+  bool sleep_deep() const { return scr_ & kScrSleepDeep; }
+  /// SCR.SLEEPONEXIT: sleep again on return from the last handler.
+  bool sleep_on_exit() const { return scr_ & 2u; }
+  const SysTick& sys_tick() const { return tick_; }
+
+ private:
+  uint32_t read_word(uint32_t offset);
+  void write_word(uint32_t offset, uint32_t value);
+  uint64_t now() const { return bus_ ? bus_->now_cycles() : 0; }
+
+  CoreKind core_;
+  Nvic& nvic_;
+  SysTick tick_;
+  uint32_t vtor_;
+  uint32_t scr_ = 0;
+  uint32_t ccr_ = 0x200;  ///< STKALIGN set (Armv7-M reset value)
+  uint32_t aircr_ = 0;
+  uint32_t shcsr_ = 0;
+  uint32_t cpacr_ = 0;
+  uint32_t demcr_ = 0;
+  std::function<void()> changed_;
+  std::function<uint32_t()> ipsr_;
+};
+
+}  // namespace tinysim

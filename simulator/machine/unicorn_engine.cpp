@@ -1,0 +1,75 @@
+#include "machine/unicorn_engine.h"
+
+namespace tinysim {
+
+UnicornEngine::~UnicornEngine() {
+  if (uc_) uc_close(uc_);
+}
+
+Error UnicornEngine::error(uc_err err, const std::string& what) {
+  return Error{what + ": " + uc_strerror(err), "", 0, 0, ""};
+}
+
+Status UnicornEngine::open(CoreKind core) {
+  if (uc_) return Error{"Unicorn engine opened twice", "", 0, 0, ""};
+  // UC_MODE_MCLASS would force a Cortex-M33 whatever the model (UNICORN-NOTES trap 1).
+  if (uc_err err = uc_open(UC_ARCH_ARM, UC_MODE_THUMB, &uc_)) {
+    uc_ = nullptr;
+    return error(err, "opening Unicorn for " + core_name(core));
+  }
+  int model = UC_CPU_ARM_CORTEX_M4;
+  switch (core) {
+    case CoreKind::CortexM0Plus: model = UC_CPU_ARM_CORTEX_M0; break;  // no M0+ model
+    case CoreKind::CortexM3: model = UC_CPU_ARM_CORTEX_M3; break;
+    case CoreKind::CortexM4: model = UC_CPU_ARM_CORTEX_M4; break;
+    case CoreKind::CortexM7: model = UC_CPU_ARM_CORTEX_M7; break;
+    case CoreKind::CortexM33: model = UC_CPU_ARM_CORTEX_M33; break;
+  }
+  if (uc_err err = uc_ctl_set_cpu_model(uc_, model))
+    return error(err, "selecting the " + core_name(core) + " CPU model");
+  return std::nullopt;
+}
+
+Status UnicornEngine::map(uint32_t address, uint32_t size, uint32_t perms, const std::string& what) {
+  if (uc_err err = uc_mem_map(uc_, address, size, perms)) return error(err, "mapping " + what);
+  return std::nullopt;
+}
+
+Status UnicornEngine::map_mmio(uint32_t address, uint32_t size, uc_cb_mmio_read_t on_read,
+                               uc_cb_mmio_write_t on_write, void* user, const std::string& what) {
+  if (uc_err err = uc_mmio_map(uc_, address, size, on_read, user, on_write, user))
+    return error(err, "mapping peripheral " + what);
+  return std::nullopt;
+}
+
+Status UnicornEngine::write(uint32_t address, const void* bytes, size_t size, const std::string& what) {
+  if (uc_err err = uc_mem_write(uc_, address, bytes, size)) return error(err, "writing " + what);
+  return std::nullopt;
+}
+
+Status UnicornEngine::read(uint32_t address, void* bytes, size_t size, const std::string& what) const {
+  if (uc_err err = uc_mem_read(uc_, address, bytes, size)) return error(err, "reading " + what);
+  return std::nullopt;
+}
+
+uint32_t UnicornEngine::reg(int id) const {
+  uint32_t value = 0;
+  uc_reg_read(uc_, id, &value);
+  return value;
+}
+
+void UnicornEngine::set_reg(int id, uint32_t value) { uc_reg_write(uc_, id, &value); }
+
+Status UnicornEngine::add_hook(uc_hook& handle, int type, void* callback, void* user, uint64_t begin,
+                               uint64_t end, int extra) {
+  uc_err err = extra ? uc_hook_add(uc_, &handle, type, callback, user, begin, end, extra)
+                     : uc_hook_add(uc_, &handle, type, callback, user, begin, end);
+  if (err) return error(err, "adding hook type " + std::to_string(type));
+  return std::nullopt;
+}
+
+uc_err UnicornEngine::start(uint32_t pc) { return uc_emu_start(uc_, pc | 1u, 0xFFFFFFFFu, 0, 0); }
+
+void UnicornEngine::stop() { uc_emu_stop(uc_); }
+
+}  // namespace tinysim

@@ -1,0 +1,36 @@
+// The issue-2 smoke test: the smoke firmware prints and exits 42 on every core.
+#include "machine_fixture.h"
+
+namespace tinysim::test {
+namespace {
+
+class Smoke : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Smoke, PrintsAndExitsWith42) {
+  Bench bench("smoke", GetParam());
+  const RunResult r = bench.run();
+  EXPECT_EQ(r.reason, StopReason::Exited) << describe(r);
+  EXPECT_EQ(r.exit_code, 42);
+  EXPECT_EQ(r.console, "smoke: hello from TinySim\n");
+  EXPECT_GT(r.instructions, 20u);
+  EXPECT_GE(r.cycles, r.instructions);  // every instruction costs at least a cycle
+  EXPECT_EQ(r.power.size(), 1u);
+  EXPECT_EQ(r.run_cycles, r.cycles);
+  EXPECT_GT(r.stack_high_water, 0u);
+  EXPECT_LT(r.stack_high_water, 1024u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Devices, Smoke,
+                         ::testing::Values("samd21g18", "rp2040", "nrf52840", "stm32l476rg", "stm32f746ng",
+                                           "stm32u585ai", "apollo3"));
+
+TEST(Smoke, SameRunGivesSameCycles) {
+  Bench a("smoke", "nrf52840");
+  Bench b("smoke", "nrf52840");
+  const RunResult ra = a.run(), rb = b.run();
+  EXPECT_EQ(ra.cycles, rb.cycles);
+  EXPECT_EQ(ra.instructions, rb.instructions);
+}
+
+}  // namespace
+}  // namespace tinysim::test
