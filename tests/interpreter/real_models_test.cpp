@@ -53,8 +53,10 @@ TEST_P(RealModel, RunsDeterministicallyOrNamesTheMissingOp) {
   ASSERT_TRUE(again.ok);
   EXPECT_EQ(first.output, again.output);
   EXPECT_GT(first.arena_bytes, 0u);
-  const RunOutcome other = run_once(model, 8);
-  EXPECT_NE(first.output, other.output) << "output does not depend on the input";
+  // Random inputs may saturate a classifier; some seed must still change the output.
+  bool changes = false;
+  for (uint32_t seed = 8; seed < 16 && !changes; ++seed) changes = run_once(model, seed).output != first.output;
+  EXPECT_TRUE(changes) << "output does not depend on the input";
 }
 
 INSTANTIATE_TEST_SUITE_P(SharedModels, RealModel,

@@ -8,7 +8,9 @@ const OpKernel* find_kernel(int32_t builtin_code) {
       &kConv2DKernel,
       &kDepthwiseConv2DKernel,
       &kFullyConnectedKernel,
-      &kReshapeKernel,
+      &kReshapeKernel,        &kAveragePool2DKernel, &kMaxPool2DKernel, &kAddKernel,
+      &kMulKernel,            &kSoftmaxKernel,       &kLogisticKernel,  &kTanhKernel,
+      &kQuantizeKernel,       &kDequantizeKernel,    &kPadKernel,       &kConcatenationKernel,
   };
   for (const OpKernel* k : kKernels)
     if (k->code == builtin_code) return k;
