@@ -10,6 +10,39 @@ namespace tinyrt {
 
 namespace {
 
+/// One output pixel, four channels: the in-bounds window (rows x cols taps) into
+/// acc[0..3]. Kept out of line so the hot loop gets the registers to itself: four
+/// accumulators, two pointers, the step, the offset and four temporaries.
+__attribute__((noinline)) void window_mac4(const int8_t* ip, const int8_t* wp, int32_t rows, int32_t cols,
+                                           int32_t ip_col_step, int32_t ip_row_step, int32_t w_row_step,
+                                           int32_t depth, uint32_t offset2, int32_t* acc) {
+  int32_t acc0 = acc[0], acc1 = acc[1], acc2 = acc[2], acc3 = acc[3];
+  for (int32_t r = 0; r < rows; ++r) {
+    const int8_t* x_ptr = ip;
+    const int8_t* w_ptr = wp;
+    for (int32_t k = cols; k > 0; --k) {
+      const uint32_t x = dsp::load_s8x4(x_ptr);
+      const uint32_t w = dsp::load_s8x4(w_ptr);
+      const uint32_t x_even = dsp::sxtab16(offset2, x);      /// channels c, c+2
+      const uint32_t x_odd = dsp::sxtab16_ror8(offset2, x);  /// channels c+1, c+3
+      const uint32_t w_even = dsp::sxtb16(w);
+      const uint32_t w_odd = dsp::sxtb16_ror8(w);
+      acc0 = dsp::smlabb(x_even, w_even, acc0);
+      acc2 = dsp::smlatt(x_even, w_even, acc2);
+      acc1 = dsp::smlabb(x_odd, w_odd, acc1);
+      acc3 = dsp::smlatt(x_odd, w_odd, acc3);
+      x_ptr += ip_col_step;
+      w_ptr += depth;
+    }
+    ip += ip_row_step;
+    wp += w_row_step;
+  }
+  acc[0] = acc0;
+  acc[1] = acc1;
+  acc[2] = acc2;
+  acc[3] = acc3;
+}
+
 void depthwise_multiplier1(const ConvParams& p, const int8_t* input, const int8_t* filter, const int32_t* bias,
                            int8_t* output) {
   const Shape4D& in = p.input;
@@ -28,39 +61,17 @@ void depthwise_multiplier1(const ConvParams& p, const int8_t* input, const int8_
         const int32_t ix0 = ox * p.stride_w - p.pad_w;
         int32_t kx_lo, kx_hi;
         conv_tap_range(ix0, p.dilation_w, in.width, f.width, &kx_lo, &kx_hi);
+        const int8_t* ip0 = in_batch + ((iy0 + ky_lo * p.dilation_h) * in.width + ix0 + kx_lo * p.dilation_w) * depth;
+        const int8_t* wp0 = filter + (ky_lo * f.width + kx_lo) * depth;
         int32_t c = 0;
         for (; c + 4 <= depth; c += 4) {
-          int32_t acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
+          int32_t acc[4] = {0, 0, 0, 0};
           if (bias != nullptr) {
-            acc0 = bias[c];
-            acc1 = bias[c + 1];
-            acc2 = bias[c + 2];
-            acc3 = bias[c + 3];
+            for (int32_t i = 0; i < 4; ++i) acc[i] = bias[c + i];
           }
-          for (int32_t ky = ky_lo; ky < ky_hi; ++ky) {
-            const int32_t iy = iy0 + ky * p.dilation_h;
-            const int8_t* ip = in_batch + (iy * in.width + ix0 + kx_lo * p.dilation_w) * depth + c;
-            const int8_t* wp = filter + (ky * f.width + kx_lo) * depth + c;
-            const int32_t ip_step = p.dilation_w * depth;
-            for (int32_t kx = kx_lo; kx < kx_hi; ++kx) {
-              const uint32_t x = dsp::load_s8x4(ip);
-              const uint32_t w = dsp::load_s8x4(wp);
-              const uint32_t x_even = dsp::sxtab16(offset2, x);      /// channels c, c+2
-              const uint32_t x_odd = dsp::sxtab16_ror8(offset2, x);  /// channels c+1, c+3
-              const uint32_t w_even = dsp::sxtb16(w);
-              const uint32_t w_odd = dsp::sxtb16_ror8(w);
-              acc0 = dsp::smlabb(x_even, w_even, acc0);
-              acc2 = dsp::smlatt(x_even, w_even, acc2);
-              acc1 = dsp::smlabb(x_odd, w_odd, acc1);
-              acc3 = dsp::smlatt(x_odd, w_odd, acc3);
-              ip += ip_step;
-              wp += depth;
-            }
-          }
-          o[c] = static_cast<int8_t>(conv_requantize(p, acc0, c));
-          o[c + 1] = static_cast<int8_t>(conv_requantize(p, acc1, c + 1));
-          o[c + 2] = static_cast<int8_t>(conv_requantize(p, acc2, c + 2));
-          o[c + 3] = static_cast<int8_t>(conv_requantize(p, acc3, c + 3));
+          window_mac4(ip0 + c, wp0 + c, ky_hi - ky_lo, kx_hi - kx_lo, p.dilation_w * depth,
+                      p.dilation_h * in.width * depth, f.width * depth, depth, offset2, acc);
+          for (int32_t i = 0; i < 4; ++i) o[c + i] = static_cast<int8_t>(conv_requantize(p, acc[i], c + i));
         }
         for (; c < depth; ++c) {  /// channel count not a multiple of four
           int32_t acc = bias != nullptr ? bias[c] : 0;

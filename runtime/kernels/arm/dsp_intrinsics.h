@@ -3,15 +3,15 @@
 /// instructions on cores with the DSP extension, exact C emulations elsewhere so the
 /// same kernels run on the host and on M0+/M3 and can be checked bit for bit.
 #include <stdint.h>
-#include <string.h>
 
 namespace tinyrt {
 namespace dsp {
 
-/// Unaligned 32-bit load of four int8 (LDR allows unaligned access on v7-M).
+/// Unaligned 32-bit load of four int8 (LDR allows unaligned access on v7-M). The
+/// builtin, because -ffreestanding would otherwise turn memcpy into a call.
 inline uint32_t load_s8x4(const int8_t* p) {
   uint32_t v;
-  memcpy(&v, p, sizeof v);
+  __builtin_memcpy(&v, p, sizeof v);
   return v;
 }
 
