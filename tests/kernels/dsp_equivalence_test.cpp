@@ -97,6 +97,50 @@ TEST(DspEquivalence, DepthwiseConv2D) {
   EXPECT_GT(checked, 300);
 }
 
+/// One fixed conv / depthwise layer with random data, reference vs DSP.
+void check_layer(bool depthwise, const Shape4D& in, int32_t out_c, int32_t fh, int32_t fw, int32_t stride,
+                 Padding padding, uint32_t seed) {
+  std::mt19937 rng(seed);
+  const Shape4D f = depthwise ? Shape4D{1, fh, fw, out_c} : Shape4D{out_c, fh, fw, in.channels};
+  const ConvOptions o{padding, stride, stride, 1, 1, depthwise ? out_c / in.channels : 1, FusedActivation::kRelu};
+  const Shape4D out{in.batch, conv_output_size(padding, in.height, fh, stride, 1),
+                    conv_output_size(padding, in.width, fw, stride, 1), out_c};
+  std::vector<float> fs(out_c);
+  for (auto& s : fs) s = test::uniform_float(rng, 0.001f, 0.01f);
+  std::vector<int32_t> mult(out_c), shift(out_c);
+  ConvParams p{};
+  const QuantParams iq{0.05f, -3}, oq{0.04f, -128};
+  const KernelStatus st = depthwise ? depthwise_conv2d_s8_prepare(o, in, iq, f, fs.data(), out_c, out, oq,
+                                                                  mult.data(), shift.data(), &p)
+                                    : conv2d_s8_prepare(o, in, iq, f, fs.data(), out_c, out, oq, mult.data(),
+                                                        shift.data(), &p);
+  ASSERT_EQ(st, KernelStatus::kOk);
+  const auto input = test::random_s8(rng, element_count(in));
+  const auto filter = test::random_s8(rng, element_count(f), -127, 127);
+  const auto bias = test::random_s32(rng, out_c, -5000, 5000);
+  std::vector<int8_t> ref(element_count(out)), dsp(ref.size());
+  if (depthwise) {
+    depthwise_conv2d_s8_reference(p, input.data(), filter.data(), bias.data(), ref.data());
+    depthwise_conv2d_s8_dsp(p, input.data(), filter.data(), bias.data(), dsp.data());
+  } else {
+    conv2d_s8_reference(p, input.data(), filter.data(), bias.data(), ref.data());
+    conv2d_s8_dsp(p, input.data(), filter.data(), bias.data(), dsp.data());
+  }
+  EXPECT_EQ(ref, dsp);
+}
+
+// The layer shapes of the reference models in ../shared/models (MLPerf Tiny KWS DS-CNN:
+// 49x10x1 -> conv 10x4/2 x64 -> (dw 3x3 + pw 1x1) x4; VWW MobileNet's first layers at a
+// reduced 24x24 input).
+TEST(DspEquivalence, ReferenceModelLayers) {
+  check_layer(false, {1, 49, 10, 1}, 64, 10, 4, 2, Padding::kSame, 1);
+  check_layer(true, {1, 25, 5, 64}, 64, 3, 3, 1, Padding::kSame, 2);
+  check_layer(false, {1, 25, 5, 64}, 64, 1, 1, 1, Padding::kSame, 3);
+  check_layer(false, {1, 24, 24, 3}, 8, 3, 3, 2, Padding::kSame, 4);
+  check_layer(true, {1, 12, 12, 8}, 8, 3, 3, 1, Padding::kSame, 5);
+  check_layer(true, {1, 12, 12, 16}, 16, 3, 3, 2, Padding::kSame, 6);
+}
+
 TEST(DspEquivalence, FullyConnected) {
   std::mt19937 rng(99);
   for (int iter = 0; iter < 500; ++iter) {

@@ -1,10 +1,58 @@
-/// CONV_2D for Cortex-M DSP: no im2col; for each output pixel, two output channels
-/// at a time walk the in-bounds filter taps, four input channels per step with two
-/// SMLADs per channel on sign-extended pairs (input offset added by SXTAB16).
+/// CONV_2D for Cortex-M DSP: no im2col. For each output pixel, two output channels at
+/// a time walk the in-bounds filter rows; without horizontal dilation a row's taps are
+/// one contiguous run of input and of weights (OHWI / NHWC), so the dot product runs
+/// over the whole run, four int8 per step, two SMLADs per channel on sign-extended
+/// pairs (the input offset is added by SXTAB16).
 #include "kernels/arm/dsp_intrinsics.h"
 #include "kernels/conv.h"
 
 namespace tinyrt {
+
+namespace {
+
+/// acc0 += w0 . (x + offset), acc1 += w1 . (x + offset) over n int8.
+inline void dot2(const int8_t* x, const int8_t* w0, const int8_t* w1, int32_t n, uint32_t offset2, int32_t offset,
+                 int32_t* acc0_io, int32_t* acc1_io) {
+  int32_t acc0 = *acc0_io;
+  int32_t acc1 = *acc1_io;
+  const int8_t* const x_end4 = x + (n & ~3);
+  while (x != x_end4) {
+    const uint32_t xv = dsp::load_s8x4(x);
+    const uint32_t x_even = dsp::sxtab16(offset2, xv);      /// elements 0, 2
+    const uint32_t x_odd = dsp::sxtab16_ror8(offset2, xv);  /// elements 1, 3
+    const uint32_t a = dsp::load_s8x4(w0);
+    acc0 = dsp::smlad(dsp::sxtb16(a), x_even, acc0);
+    acc0 = dsp::smlad(dsp::sxtb16_ror8(a), x_odd, acc0);
+    const uint32_t b = dsp::load_s8x4(w1);
+    acc1 = dsp::smlad(dsp::sxtb16(b), x_even, acc1);
+    acc1 = dsp::smlad(dsp::sxtb16_ror8(b), x_odd, acc1);
+    x += 4;
+    w0 += 4;
+    w1 += 4;
+  }
+  for (int32_t r = n & 3; r > 0; --r) {
+    const int32_t xv = *x++ + offset;
+    acc0 += *w0++ * xv;
+    acc1 += *w1++ * xv;
+  }
+  *acc0_io = acc0;
+  *acc1_io = acc1;
+}
+
+/// acc += w . (x + offset) over n int8.
+inline int32_t dot1(const int8_t* x, const int8_t* w, int32_t n, uint32_t offset2, int32_t offset, int32_t acc) {
+  int32_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const uint32_t xv = dsp::load_s8x4(x + i);
+    const uint32_t a = dsp::load_s8x4(w + i);
+    acc = dsp::smlad(dsp::sxtb16(a), dsp::sxtab16(offset2, xv), acc);
+    acc = dsp::smlad(dsp::sxtb16_ror8(a), dsp::sxtab16_ror8(offset2, xv), acc);
+  }
+  for (; i < n; ++i) acc += w[i] * (x[i] + offset);
+  return acc;
+}
+
+}  // namespace
 
 void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filter, const int32_t* bias,
                    int8_t* output) {
@@ -14,6 +62,7 @@ void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filte
   const int32_t depth = in.channels;
   const int32_t filter_stride = f.height * f.width * depth;  /// one output channel's weights
   const uint32_t offset2 = dsp::dup16(p.input_offset);
+  const bool contiguous_rows = p.dilation_w == 1;
   int8_t* o = output;
   for (int32_t b = 0; b < out.batch; ++b) {
     const int8_t* in_batch = input + b * in.height * in.width * depth;
@@ -25,37 +74,21 @@ void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filte
         const int32_t ix0 = ox * p.stride_w - p.pad_w;
         int32_t kx_lo, kx_hi;
         conv_tap_range(ix0, p.dilation_w, in.width, f.width, &kx_lo, &kx_hi);
+        /// Runs per filter row and their length in int8.
+        const int32_t runs = contiguous_rows ? (kx_hi > kx_lo ? 1 : 0) : kx_hi - kx_lo;
+        const int32_t run_len = contiguous_rows ? (kx_hi - kx_lo) * depth : depth;
         int32_t oc = 0;
         for (; oc + 2 <= out.channels; oc += 2) {
           int32_t acc0 = bias != nullptr ? bias[oc] : 0;
           int32_t acc1 = bias != nullptr ? bias[oc + 1] : 0;
           for (int32_t ky = ky_lo; ky < ky_hi; ++ky) {
-            const int32_t iy = iy0 + ky * p.dilation_h;
-            for (int32_t kx = kx_lo; kx < kx_hi; ++kx) {
-              const int32_t ix = ix0 + kx * p.dilation_w;
-              const int8_t* ip = in_batch + (iy * in.width + ix) * depth;
-              const int8_t* w0 = filter + oc * filter_stride + (ky * f.width + kx) * depth;
-              const int8_t* w1 = w0 + filter_stride;
-              const int8_t* const ip_end4 = ip + (depth & ~3);
-              while (ip != ip_end4) {
-                const uint32_t x = dsp::load_s8x4(ip);
-                const uint32_t x_even = dsp::sxtab16(offset2, x);       /// channels 0, 2
-                const uint32_t x_odd = dsp::sxtab16_ror8(offset2, x);   /// channels 1, 3
-                const uint32_t a = dsp::load_s8x4(w0);
-                acc0 = dsp::smlad(dsp::sxtb16(a), x_even, acc0);
-                acc0 = dsp::smlad(dsp::sxtb16_ror8(a), x_odd, acc0);
-                const uint32_t c = dsp::load_s8x4(w1);
-                acc1 = dsp::smlad(dsp::sxtb16(c), x_even, acc1);
-                acc1 = dsp::smlad(dsp::sxtb16_ror8(c), x_odd, acc1);
-                ip += 4;
-                w0 += 4;
-                w1 += 4;
-              }
-              for (int32_t r = depth & 3; r > 0; --r) {
-                const int32_t xv = *ip++ + p.input_offset;
-                acc0 += *w0++ * xv;
-                acc1 += *w1++ * xv;
-              }
+            const int8_t* row = in_batch + (iy0 + ky * p.dilation_h) * in.width * depth;
+            const int8_t* w_row = filter + oc * filter_stride + ky * f.width * depth;
+            for (int32_t t = 0; t < runs; ++t) {
+              const int32_t kx = kx_lo + t;
+              const int8_t* w0 = w_row + kx * depth;
+              dot2(row + (ix0 + kx * p.dilation_w) * depth, w0, w0 + filter_stride, run_len, offset2,
+                   p.input_offset, &acc0, &acc1);
             }
           }
           o[oc] = static_cast<int8_t>(conv_requantize(p, acc0, oc));
@@ -64,19 +97,12 @@ void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filte
         if (oc < out.channels) {  /// odd channel count: the last one alone
           int32_t acc = bias != nullptr ? bias[oc] : 0;
           for (int32_t ky = ky_lo; ky < ky_hi; ++ky) {
-            const int32_t iy = iy0 + ky * p.dilation_h;
-            for (int32_t kx = kx_lo; kx < kx_hi; ++kx) {
-              const int32_t ix = ix0 + kx * p.dilation_w;
-              const int8_t* ip = in_batch + (iy * in.width + ix) * depth;
-              const int8_t* w = filter + oc * filter_stride + (ky * f.width + kx) * depth;
-              int32_t i = 0;
-              for (; i + 4 <= depth; i += 4) {
-                const uint32_t x = dsp::load_s8x4(ip + i);
-                const uint32_t a = dsp::load_s8x4(w + i);
-                acc = dsp::smlad(dsp::sxtb16(a), dsp::sxtab16(offset2, x), acc);
-                acc = dsp::smlad(dsp::sxtb16_ror8(a), dsp::sxtab16_ror8(offset2, x), acc);
-              }
-              for (; i < depth; ++i) acc += w[i] * (ip[i] + p.input_offset);
+            const int8_t* row = in_batch + (iy0 + ky * p.dilation_h) * in.width * depth;
+            const int8_t* w_row = filter + oc * filter_stride + ky * f.width * depth;
+            for (int32_t t = 0; t < runs; ++t) {
+              const int32_t kx = kx_lo + t;
+              acc = dot1(row + (ix0 + kx * p.dilation_w) * depth, w_row + kx * depth, run_len, offset2,
+                         p.input_offset, acc);
             }
           }
           o[oc] = static_cast<int8_t>(conv_requantize(p, acc, oc));
