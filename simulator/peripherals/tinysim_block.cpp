@@ -69,4 +69,29 @@ void TinySimBlock::cpu_sleeps() {
   if (run_over()) bus_->request_stop();
 }
 
+TinySimRunData TinySimBlock::run_data() const {
+  TinySimRunData data;
+  data.console_text = console_.text();
+  data.console_lines = console_.lines();
+  data.console_dropped_bytes = console_.dropped_bytes();
+  data.results = mailbox_.results();
+  data.errors = mailbox_.errors();
+  data.misuse = misuse_.entries();
+  data.misuse_suppressed = misuse_.suppressed();
+  data.inferences = profile_.inferences();
+  data.features = profile_.features();
+  data.per_op = profile_.per_op();
+  data.arena = profile_.arena();
+  data.sensor.fifo_depth = sensor_.depth();
+  data.sensor.frames_arrived = sensor_.frames_arrived();
+  data.sensor.frames_dropped = sensor_.dropped_frames();
+  data.sensor.frames_skipped = sensor_.skipped_frames();
+  data.sensor.irqs_raised = sensor_.irqs_raised();
+  data.sensor.ended = sensor_.ended();
+  data.sensor.stream_start_cycle = sensor_.stream_start_cycle();
+  data.inputs_consumed = input_.consumed();
+  data.inputs_mismatched = input_.mismatched();
+  return data;
+}
+
 }  // namespace tinysim

@@ -13,6 +13,7 @@
 #include "peripherals/power_controller.h"
 #include "peripherals/profile_recorder.h"
 #include "peripherals/result_mailbox.h"
+#include "peripherals/run_data.h"
 #include "peripherals/sensor_fifo.h"
 #include "peripherals/system_info.h"
 #include "peripherals/tensor_input.h"
@@ -58,6 +59,8 @@ class TinySimBlock : public Peripheral {
   const TensorInput& input() const { return input_; }
   const ConfigWords& config() const { return config_; }
   const MisuseLog& misuse() const { return misuse_; }
+  /// A copy of everything collected so far (call after the run).
+  TinySimRunData run_data() const;
 
  private:
   RegisterBlock* block_at(uint32_t offset);

@@ -153,6 +153,44 @@ TEST(TinySimBlock, ScenarioRunFromFirstWindowToStop) {
   EXPECT_EQ(reg(TS_SENSOR_BASE, TS_SENSOR_STATUS) & TS_SENSOR_STATUS_ENDED, TS_SENSOR_STATUS_ENDED);
   EXPECT_EQ(block.sensor().dropped_frames(), 0u);
   EXPECT_TRUE(block.misuse().entries().empty());
+
+  const TinySimRunData data = block.run_data();
+  EXPECT_EQ(data.results.size(), 5u);
+  EXPECT_EQ(data.inferences.size(), 5u);
+  EXPECT_EQ(data.sensor.fifo_depth, 16u);
+  EXPECT_EQ(data.sensor.frames_arrived, 12u);
+  EXPECT_EQ(data.sensor.frames_dropped, 0u);
+  EXPECT_EQ(data.sensor.irqs_raised, 6u);  // 5 windows + the end of the stream
+  EXPECT_TRUE(data.sensor.ended);
+  EXPECT_EQ(data.sensor.stream_start_cycle, std::optional<uint64_t>(200));
+}
+
+/// The same stream against a firmware that takes 35 ms per window: frames pile up,
+/// the FIFO of 6 overflows, and the run says how many frames were lost.
+TEST(TinySimBlock, ASlowFirmwareDropsFramesAndTheRunCountsThem) {
+  test::FakeBus bus(kRam, 4096, 1000000);
+  TinySimSettings settings = scenario_settings();
+  settings.fifo_depth_frames = 6;
+  TinySimBlock block(std::move(settings));
+  block.attach(bus);
+  auto set = [&](uint32_t base, uint32_t r, uint32_t v) { block.write(off(base, r), 4, v); };
+  set(TS_SENSOR_BASE, TS_SENSOR_WINDOW, 4);
+  set(TS_SENSOR_BASE, TS_SENSOR_CTRL, TS_SENSOR_CTRL_ENABLE);
+  bus.cycle = 30000;  // window 0..3 ready
+  set(TS_SENSOR_BASE, TS_SENSOR_DMA_ADDR, kRam);
+  set(TS_SENSOR_BASE, TS_SENSOR_DMA_FRAMES, 4);
+  set(TS_SENSOR_BASE, TS_SENSOR_DMA_START, 1);
+  bus.cycle = 95000;  // 35 ms later: frames 4..9 fill the FIFO (6), none lost yet
+  EXPECT_EQ(block.read(off(TS_SENSOR_BASE, TS_SENSOR_DROPPED), 4), 0u);
+  bus.cycle = 125000;  // frames 10, 11 arrive into a full FIFO
+  EXPECT_EQ(block.read(off(TS_SENSOR_BASE, TS_SENSOR_DROPPED), 4), 2u);
+  set(TS_SENSOR_BASE, TS_SENSOR_DMA_START, 1);
+  EXPECT_EQ(bus.i16(kRam), 100);  // frame 4 (rest) is the oldest kept
+  const TinySimRunData data = block.run_data();
+  EXPECT_EQ(data.sensor.frames_dropped, 2u);
+  EXPECT_EQ(data.sensor.frames_arrived, 12u);
+  EXPECT_TRUE(data.sensor.ended);
+  EXPECT_TRUE(data.results.empty());
 }
 
 TEST(TinySimBlock, TensorModeRunIsOverWhenEveryInputWasHandedOut) {
