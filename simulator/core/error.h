@@ -20,6 +20,14 @@ struct Error {
   std::string describe() const;
 };
 
+/// An Error with a message and, optionally, the file it is about.
+inline Error make_error(std::string message, std::string file = {}) {
+  Error e;
+  e.message = std::move(message);
+  e.file = std::move(file);
+  return e;
+}
+
 /// Either a value or an Error. Small on purpose: value(), error(), ok().
 template <class T>
 class Result {
