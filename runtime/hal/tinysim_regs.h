@@ -49,6 +49,7 @@
 #define TS_WAKE_TIMER (1u << 1)
 #define TS_WAKE_SYSTICK (1u << 2)
 #define TS_WAKE_END (1u << 3)  // the scenario is over: the firmware should finish
+#define TS_POWER_TIMER_IRQ 1u  // external interrupt number of the wake-up timer (exception 16 + 1)
 
 // SENSOR: a FIFO of frames (one int16 per channel) filled at the sensor rate in
 // simulated time, and a DMA that copies frames into RAM.

@@ -11,6 +11,7 @@ void PowerController::advance_to(uint64_t cycle) {
     wake_reasons_ |= TS_WAKE_TIMER;
     deadline_ = kNever;
     timer_us_ = 0;
+    if (bus_ != nullptr) bus_->raise_irq(TS_POWER_TIMER_IRQ);
   }
 }
 

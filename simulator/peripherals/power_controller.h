@@ -1,6 +1,6 @@
 #pragma once
 // POWER: why the core last woke up (latched TS_WAKE_* bits, cleared by reading) and a
-// one-shot wake-up timer in µs whose expiry is a machine event, so a firmware can
+// one-shot wake-up timer in µs whose expiry pends TS_POWER_TIMER_IRQ, so a firmware can
 // sleep between duty-cycled measurements. Sleep itself is WFI, handled by the machine.
 #include <cstdint>
 

@@ -31,10 +31,16 @@ TEST(PowerController, TimerExpiresAtTheExactCycle) {
   power.write(TS_POWER_TIMER_US, 4, 1500);  // 1.5 ms at 80 MHz = 120000 cycles
   EXPECT_EQ(power.next_event_cycle(), 121000u);
   EXPECT_EQ(power.read(TS_POWER_TIMER_US, 4), 1500u);
+  bus.cycle = 120999;
   power.advance_to(120999);
   EXPECT_EQ(power.pending_wake(), 0u);
+  EXPECT_TRUE(bus.irqs.empty());
+  bus.cycle = 121000;
   power.advance_to(121000);
   EXPECT_EQ(power.pending_wake(), TS_WAKE_TIMER);
+  EXPECT_EQ(bus.irqs, (std::vector<std::pair<uint64_t, unsigned>>{{121000, TS_POWER_TIMER_IRQ}}));
+  power.advance_to(200000);  // one-shot
+  EXPECT_EQ(bus.irqs.size(), 1u);
   EXPECT_EQ(power.next_event_cycle(), kNever);
   bus.cycle = 121000;
   EXPECT_EQ(power.read(TS_POWER_TIMER_US, 4), 0u);
