@@ -1,5 +1,6 @@
 #include "dsp/rfft.h"
 
+#include "dsp/q15_product.h"
 #include "dsp/trig_q15.h"
 
 namespace tinyrt {
@@ -32,17 +33,14 @@ int32_t normalise(int32_t* d, uint32_t count) {
 /// Twiddle parts for j / 1024 of a turn in Q15, with +-1 as exactly +-32768:
 /// the products are 64-bit, so the table's int16 saturation need not cost
 /// the trivial twiddles their exactness (a DC input stays exact).
-int64_t twiddle_cos(uint32_t j) {
+int32_t twiddle_cos(uint32_t j) {
   j &= 1023u;
   return j == 0 ? 32768 : (j == 512 ? -32768 : cos_turn1024(j));
 }
-int64_t twiddle_sin(uint32_t j) {
+int32_t twiddle_sin(uint32_t j) {
   j &= 1023u;
   return j == 256 ? 32768 : (j == 768 ? -32768 : sin_turn1024(j));
 }
-
-/// round(v / 2^15) of a 64-bit Q15 product sum.
-int32_t q15_round(int64_t v) { return static_cast<int32_t>((v + (int64_t{1} << 14)) >> 15); }
 
 uint32_t reverse_bits(uint32_t x, uint32_t bits) {
   uint32_t r = 0;
@@ -72,13 +70,13 @@ int32_t complex_fft(int32_t* z, uint32_t m, uint32_t bits) {
     const uint32_t half = len / 2;
     const uint32_t step = 1024u / len;  // W_len^k is 1024-turn index k * step
     for (uint32_t k = 0; k < half; ++k) {
-      const int64_t wr = twiddle_cos(k * step);
-      const int64_t wi = -twiddle_sin(k * step);
+      const int32_t wr = twiddle_cos(k * step);
+      const int32_t wi = -twiddle_sin(k * step);
       for (uint32_t a = k; a < m; a += len) {
         const uint32_t b = a + half;
-        const int64_t br = z[2 * b], bi = z[2 * b + 1];
-        const int32_t tr = q15_round(br * wr - bi * wi);
-        const int32_t ti = q15_round(br * wi + bi * wr);
+        const int32_t br = z[2 * b], bi = z[2 * b + 1];
+        const int32_t tr = q15_dot(br, wr, bi, -wi);
+        const int32_t ti = q15_dot(br, wi, bi, wr);
         const int32_t ar = z[2 * a], ai = z[2 * a + 1];
         z[2 * a] = ar + tr;  // |.| <= 2^29 (1 + sqrt 2) + 1 < 2^31
         z[2 * a + 1] = ai + ti;

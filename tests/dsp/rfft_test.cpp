@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "dsp/power_spectrum.h"
+#include "dsp/q15_product.h"
+#include "dsp/trig_q15.h"
 #include "dsp/rfft.h"
 #include "dsp_reference.h"
 
@@ -74,6 +76,31 @@ TEST(Rfft, ImpulseAndDcAreExact) {
   const Result d = run(dc);
   EXPECT_EQ(std::ldexp(d.out[0], d.exponent), 6400.0);
   for (uint32_t k = 1; k <= 32; ++k) EXPECT_EQ(d.out[2 * k], 0) << k;
+}
+
+// The M0+ FFT multiplies with 32-bit products only; it must match the 64-bit
+// path bit for bit over the whole range the FFT feeds it.
+TEST(Rfft, SplitProductMatchesWideProductExactly) {
+  std::vector<std::pair<int32_t, int32_t>> twiddles;  // (cos, -sin) with +-1 exact, as the FFT uses
+  for (uint32_t j = 0; j < 1024; ++j) {
+    int32_t c = tinyrt::cos_turn1024(j), s = tinyrt::sin_turn1024(j);
+    if (j == 0) c = 32768;
+    if (j == 512) c = -32768;
+    if (j == 256) s = 32768;
+    if (j == 768) s = -32768;
+    twiddles.push_back({c, -s});
+  }
+  const int32_t edges[] = {0, 1, -1, 32767, -32768, 65535, -65536, 65536, (1 << 30) - 1, 1 << 30, -(1 << 30)};
+  dsp_test::Rng rng(77);
+  for (int i = 0; i < 2000000; ++i) {
+    const auto& w = twiddles[rng.engine() % 1024];
+    const int32_t b0 = i < 121 ? edges[i % 11] : rng.between(-(1 << 30), 1 << 30);
+    const int32_t b1 = i < 121 ? edges[i / 11] : rng.between(-(1 << 30), 1 << 30);
+    ASSERT_EQ(tinyrt::q15_dot_split(b0, w.first, b1, -w.second), tinyrt::q15_dot_wide(b0, w.first, b1, -w.second))
+        << b0 << " " << b1;
+    ASSERT_EQ(tinyrt::q15_dot_split(b0, w.second, b1, w.first), tinyrt::q15_dot_wide(b0, w.second, b1, w.first))
+        << b0 << " " << b1;
+  }
 }
 
 TEST(Rfft, BadSizesAreRefused) {
