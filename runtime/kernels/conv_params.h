@@ -15,7 +15,7 @@ struct ConvOptions {
   int32_t stride_w;
   int32_t dilation_h;
   int32_t dilation_w;
-  int32_t depth_multiplier;  ///< depthwise only; ignored by CONV_2D
+  int32_t depth_multiplier;  ///< depthwise only (0 = derive from shapes); ignored by CONV_2D
   FusedActivation activation;
 };
 

@@ -7,14 +7,17 @@ KernelStatus depthwise_conv2d_s8_prepare(const ConvOptions& options, const Shape
                                          const float* filter_scales, int32_t filter_scale_count,
                                          const Shape4D& output, const QuantParams& output_q,
                                          int32_t* multiplier_storage, int32_t* shift_storage, ConvParams* params) {
-  if (options.depth_multiplier < 1 || filter.batch != 1 ||
-      filter.channels != input.channels * options.depth_multiplier) {
+  /// Like TFLite, the multiplier comes from the shapes; the option (0 in many files,
+  /// the schema has no default) is only checked when set.
+  if (filter.batch != 1 || input.channels < 1 || filter.channels % input.channels != 0) {
     return KernelStatus::kBadShape;
   }
+  const int32_t multiplier = filter.channels / input.channels;
+  if (options.depth_multiplier != 0 && options.depth_multiplier != multiplier) return KernelStatus::kBadShape;
   const KernelStatus s = conv_prepare_common(options, input, input_q, filter, filter_scales, filter_scale_count,
                                              output, output_q, filter.channels, multiplier_storage, shift_storage,
                                              params);
-  params->depth_multiplier = options.depth_multiplier;
+  params->depth_multiplier = multiplier;
   return s;
 }
 

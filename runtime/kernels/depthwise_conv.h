@@ -8,8 +8,9 @@
 
 namespace tinyrt {
 
-/// Prepare: checks filter {1, H, W, C * depth_multiplier} and the output shape, fills
-/// params. multiplier/shift storage: O int32 each.
+/// Prepare: checks filter {1, H, W, C * m} and the output shape, fills params. The
+/// depth multiplier m is filter channels / input channels (ConvOptions::depth_multiplier
+/// may be 0 = unset; if set it must agree). multiplier/shift storage: O int32 each.
 KernelStatus depthwise_conv2d_s8_prepare(const ConvOptions& options, const Shape4D& input,
                                          const QuantParams& input_q, const Shape4D& filter,
                                          const float* filter_scales, int32_t filter_scale_count,

@@ -26,11 +26,10 @@ QuantizedMultiplier quantize_multiplier(double real_multiplier);
 inline int32_t saturating_rounding_doubling_high_mul(int32_t a, int32_t b) {
   if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
   const int64_t ab = static_cast<int64_t>(a) * static_cast<int64_t>(b);
-  const int64_t nudge = ab >= 0 ? (int64_t{1} << 30) : (1 - (int64_t{1} << 30));
-  const int64_t v = ab + nudge;
-  /// Division by 2^31 truncating toward zero, without a 64-bit divide call.
-  const int64_t biased = v < 0 ? v + ((int64_t{1} << 31) - 1) : v;
-  return static_cast<int32_t>(biased >> 31);
+  /// gemmlowp adds a nudge of 2^30 (or 1 - 2^30 when ab < 0) and divides by 2^31
+  /// truncating toward zero; both cases equal floor((ab + 2^30) / 2^31), i.e. ties
+  /// toward +infinity, which is one multiply-accumulate and a shift on a Cortex-M.
+  return static_cast<int32_t>((ab + (int64_t{1} << 30)) >> 31);
 }
 
 /// x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31].

@@ -3,16 +3,8 @@
 /// options a .tflite operator carries, and the status a Prepare function returns.
 #include <stdint.h>
 
-/// Padding is shared with the model reader (runtime/common/padding.h); the fallback
-/// keeps the kernels building on their own until that header is committed.
-#if __has_include("common/padding.h")
+/// Padding is shared with the model reader.
 #include "common/padding.h"
-#else
-namespace tinyrt {
-/// TFLite's Padding enum (schema: SAME = 0, VALID = 1).
-enum class Padding : uint8_t { kSame = 0, kValid = 1 };
-}  // namespace tinyrt
-#endif
 
 namespace tinyrt {
 

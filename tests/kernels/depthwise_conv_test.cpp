@@ -44,14 +44,24 @@ TEST(DepthwiseConv2D, HandVectorMultiplier2Same) {
 }
 
 TEST(DepthwiseConv2D, PrepareRejectsWrongMultiplier) {
-  int32_t mult[4], shift[4];
+  int32_t mult[8], shift[8];
   ConvParams p{};
   const float scales[1]{0.5f};
   const ConvOptions o{Padding::kSame, 1, 1, 1, 1, 2, FusedActivation::kNone};
-  // 3 input channels * multiplier 2 != 4 filter channels.
+  // 4 filter channels are not a multiple of 3 input channels.
   EXPECT_EQ(depthwise_conv2d_s8_prepare(o, {1, 2, 2, 3}, {1.0f, 0}, {1, 2, 2, 4}, scales, 1, {1, 2, 2, 4},
                                         {1.0f, 0}, mult, shift, &p),
             KernelStatus::kBadShape);
+  // Option 2 disagrees with the shapes' multiplier 1.
+  EXPECT_EQ(depthwise_conv2d_s8_prepare(o, {1, 2, 2, 4}, {1.0f, 0}, {1, 2, 2, 4}, scales, 1, {1, 2, 2, 4},
+                                        {1.0f, 0}, mult, shift, &p),
+            KernelStatus::kBadShape);
+  // Option 0 (unset in the file): derived from the shapes, 8 / 4 = 2.
+  const ConvOptions unset{Padding::kSame, 1, 1, 1, 1, 0, FusedActivation::kNone};
+  ASSERT_EQ(depthwise_conv2d_s8_prepare(unset, {1, 2, 2, 4}, {1.0f, 0}, {1, 2, 2, 8}, scales, 1, {1, 2, 2, 8},
+                                        {1.0f, 0}, mult, shift, &p),
+            KernelStatus::kOk);
+  EXPECT_EQ(p.depth_multiplier, 2);
 }
 
 TEST(DepthwiseConv2D, FloatReferenceWithinOneLsb) {

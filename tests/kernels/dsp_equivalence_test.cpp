@@ -99,12 +99,13 @@ TEST(DspEquivalence, DepthwiseConv2D) {
 
 /// One fixed conv / depthwise layer with random data, reference vs DSP.
 void check_layer(bool depthwise, const Shape4D& in, int32_t out_c, int32_t fh, int32_t fw, int32_t stride,
-                 Padding padding, uint32_t seed) {
+                 Padding padding, uint32_t seed, int32_t dilation = 1) {
   std::mt19937 rng(seed);
   const Shape4D f = depthwise ? Shape4D{1, fh, fw, out_c} : Shape4D{out_c, fh, fw, in.channels};
-  const ConvOptions o{padding, stride, stride, 1, 1, depthwise ? out_c / in.channels : 1, FusedActivation::kRelu};
-  const Shape4D out{in.batch, conv_output_size(padding, in.height, fh, stride, 1),
-                    conv_output_size(padding, in.width, fw, stride, 1), out_c};
+  const ConvOptions o{padding,  stride, stride, dilation, dilation, depthwise ? out_c / in.channels : 1,
+                      FusedActivation::kRelu};
+  const Shape4D out{in.batch, conv_output_size(padding, in.height, fh, stride, dilation),
+                    conv_output_size(padding, in.width, fw, stride, dilation), out_c};
   std::vector<float> fs(out_c);
   for (auto& s : fs) s = test::uniform_float(rng, 0.001f, 0.01f);
   std::vector<int32_t> mult(out_c), shift(out_c);
@@ -139,6 +140,15 @@ TEST(DspEquivalence, ReferenceModelLayers) {
   check_layer(false, {1, 24, 24, 3}, 8, 3, 3, 2, Padding::kSame, 4);
   check_layer(true, {1, 12, 12, 8}, 8, 3, 3, 1, Padding::kSame, 5);
   check_layer(true, {1, 12, 12, 16}, 16, 3, 3, 2, Padding::kSame, 6);
+}
+
+// Receptive fields above the DSP conv's gather buffer (1 KiB) take the row-walking
+// path: 5x5x48 = 1200 bytes, with padding, stride, dilation and an odd channel count.
+TEST(DspEquivalence, LargeWindows) {
+  check_layer(false, {1, 9, 9, 48}, 7, 5, 5, 1, Padding::kSame, 7);
+  check_layer(false, {1, 11, 10, 48}, 5, 5, 5, 2, Padding::kSame, 8, 2);
+  check_layer(false, {2, 8, 8, 45}, 3, 5, 5, 1, Padding::kValid, 9);
+  check_layer(false, {1, 12, 12, 30}, 4, 6, 6, 1, Padding::kSame, 10, 3);
 }
 
 TEST(DspEquivalence, FullyConnected) {

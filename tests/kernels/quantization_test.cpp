@@ -79,6 +79,26 @@ TEST(SaturatingRoundingDoublingHighMul, TiesRoundUpForPositiveTowardZeroForNegat
   EXPECT_EQ(saturating_rounding_doubling_high_mul(1 << 30, 1 << 30), 1 << 29);
 }
 
+// The kernel's one-shift form against gemmlowp's definition written out literally:
+// nudge 2^30 (1 - 2^30 for a negative product), then divide by 2^31 toward zero.
+TEST(SaturatingRoundingDoublingHighMul, MatchesNudgeAndTruncatingDivision) {
+  const auto literal = [](int32_t a, int32_t b) {
+    if (a == INT32_MIN && b == INT32_MIN) return INT32_MAX;
+    const int64_t ab = static_cast<int64_t>(a) * b;
+    const int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+    return static_cast<int32_t>((ab + nudge) / (int64_t{1} << 31));
+  };
+  std::mt19937 rng(1);
+  std::uniform_int_distribution<int32_t> any(INT32_MIN, INT32_MAX);
+  const int32_t edges[] = {INT32_MIN, INT32_MIN + 1, -(1 << 30), -3, -2, -1, 0, 1, 2, 3, 1 << 30, INT32_MAX};
+  for (int32_t a : edges)
+    for (int32_t b : edges) EXPECT_EQ(saturating_rounding_doubling_high_mul(a, b), literal(a, b)) << a << " " << b;
+  for (int i = 0; i < 200000; ++i) {
+    const int32_t a = any(rng), b = i % 2 ? any(rng) : (any(rng) >> 16);
+    ASSERT_EQ(saturating_rounding_doubling_high_mul(a, b), literal(a, b)) << a << " " << b;
+  }
+}
+
 TEST(RoundingDivideByPot, HalvesAwayFromZero) {
   EXPECT_EQ(rounding_divide_by_pot(5, 1), 3);    // 2.5 -> 3
   EXPECT_EQ(rounding_divide_by_pot(-5, 1), -3);  // -2.5 -> -3

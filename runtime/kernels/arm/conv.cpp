@@ -1,8 +1,11 @@
-/// CONV_2D for Cortex-M DSP: no im2col. For each output pixel, two output channels at
-/// a time walk the in-bounds filter rows; without horizontal dilation a row's taps are
-/// one contiguous run of input and of weights (OHWI / NHWC), so the dot product runs
-/// over the whole run, four int8 per step, two SMLADs per channel on sign-extended
-/// pairs (the input offset is added by SXTAB16).
+/// CONV_2D for Cortex-M DSP. Per output pixel, the receptive field is made one
+/// contiguous run in the same (ky, kx, c) order as an OHWI filter row: a 1x1 filter
+/// reads the input in place; other windows up to kMaxWindow bytes are gathered into a
+/// small stack buffer, out-of-bounds taps filled with the input zero point (so
+/// x - zp = 0, exactly what the reference's skipped taps contribute). Then two output
+/// channels at a time take one dot product over the run, four int8 per step, two
+/// SMLADs per channel on sign-extended pairs (the input offset added by SXTAB16).
+/// Larger windows walk the in-bounds filter rows instead.
 #include "kernels/arm/dsp_intrinsics.h"
 #include "kernels/conv.h"
 
@@ -52,6 +55,51 @@ inline int32_t dot1(const int8_t* x, const int8_t* w, int32_t n, uint32_t offset
   return acc;
 }
 
+/// Largest gathered window (bytes of stack): covers 3x3x64 and 10x4x1 layers.
+constexpr int32_t kMaxWindow = 1024;
+
+/// Copies the receptive field of one output pixel into window (ky, kx, c order).
+void gather_window(const ConvParams& p, const int8_t* in_batch, int32_t iy0, int32_t ix0, int8_t* window) {
+  const Shape4D& in = p.input;
+  const int32_t depth = in.channels;
+  const int8_t pad = static_cast<int8_t>(-p.input_offset);
+  int8_t* dst = window;
+  for (int32_t ky = 0; ky < p.filter.height; ++ky) {
+    const int32_t iy = iy0 + ky * p.dilation_h;
+    const bool row_in = iy >= 0 && iy < in.height;
+    for (int32_t kx = 0; kx < p.filter.width; ++kx) {
+      const int32_t ix = ix0 + kx * p.dilation_w;
+      if (row_in && ix >= 0 && ix < in.width) {
+        const int8_t* src = in_batch + (iy * in.width + ix) * depth;
+        for (int32_t c = 0; c < depth; ++c) dst[c] = src[c];
+      } else {
+        for (int32_t c = 0; c < depth; ++c) dst[c] = pad;
+      }
+      dst += depth;
+    }
+  }
+}
+
+/// Every output channel of one pixel from one contiguous receptive field.
+void pixel_from_run(const ConvParams& p, const int8_t* run, int32_t run_len, const int8_t* filter,
+                    const int32_t* bias, uint32_t offset2, int8_t* o) {
+  const int32_t channels = p.output.channels;
+  int32_t oc = 0;
+  for (; oc + 2 <= channels; oc += 2) {
+    int32_t acc0 = bias != nullptr ? bias[oc] : 0;
+    int32_t acc1 = bias != nullptr ? bias[oc + 1] : 0;
+    const int8_t* w0 = filter + oc * run_len;
+    dot2(run, w0, w0 + run_len, run_len, offset2, p.input_offset, &acc0, &acc1);
+    o[oc] = static_cast<int8_t>(conv_requantize(p, acc0, oc));
+    o[oc + 1] = static_cast<int8_t>(conv_requantize(p, acc1, oc + 1));
+  }
+  if (oc < channels) {
+    const int32_t acc =
+        dot1(run, filter + oc * run_len, run_len, offset2, p.input_offset, bias != nullptr ? bias[oc] : 0);
+    o[oc] = static_cast<int8_t>(conv_requantize(p, acc, oc));
+  }
+}
+
 }  // namespace
 
 void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filter, const int32_t* bias,
@@ -63,6 +111,9 @@ void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filte
   const int32_t filter_stride = f.height * f.width * depth;  /// one output channel's weights
   const uint32_t offset2 = dsp::dup16(p.input_offset);
   const bool contiguous_rows = p.dilation_w == 1;
+  const bool pointwise = f.height == 1 && f.width == 1;
+  const bool gather = !pointwise && filter_stride <= kMaxWindow;
+  int8_t window[kMaxWindow];
   int8_t* o = output;
   for (int32_t b = 0; b < out.batch; ++b) {
     const int8_t* in_batch = input + b * in.height * in.width * depth;
@@ -72,6 +123,17 @@ void conv2d_s8_dsp(const ConvParams& p, const int8_t* input, const int8_t* filte
       conv_tap_range(iy0, p.dilation_h, in.height, f.height, &ky_lo, &ky_hi);
       for (int32_t ox = 0; ox < out.width; ++ox) {
         const int32_t ix0 = ox * p.stride_w - p.pad_w;
+        if (pointwise) {  /// 1x1: the pixel's channels are the run (never padded)
+          pixel_from_run(p, in_batch + (iy0 * in.width + ix0) * depth, depth, filter, bias, offset2, o);
+          o += out.channels;
+          continue;
+        }
+        if (gather) {
+          gather_window(p, in_batch, iy0, ix0, window);
+          pixel_from_run(p, window, filter_stride, filter, bias, offset2, o);
+          o += out.channels;
+          continue;
+        }
         int32_t kx_lo, kx_hi;
         conv_tap_range(ix0, p.dilation_w, in.width, f.width, &kx_lo, &kx_hi);
         /// Runs per filter row and their length in int8.
