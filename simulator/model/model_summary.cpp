@@ -135,6 +135,14 @@ Result<ModelSummary> summarize_model(const std::vector<uint8_t>& bytes, const st
     a.bytes = tensor.bytes;
     a.first_op = first[t];
     a.last_op = std::max(first[t], last[t]);
+    const int32_t producer = first[t];
+    if (producer >= 0) {
+      const tinyrt::OpNode& n = interpreter.node(static_cast<uint32_t>(producer));
+      const bool is_output = n.output_count && n.outputs[0] == static_cast<int32_t>(t);
+      if (is_output && n.code == static_cast<int32_t>(tinyrt::BuiltinOp::kReshape) && n.inputs[0] >= 0 &&
+          interpreter.tensor(n.inputs[0]).data == tensor.data)
+        a.alias_of = n.inputs[0];
+    }
     s.arena.tensors.push_back(std::move(a));
   }
   return s;

@@ -39,6 +39,7 @@ struct ArenaTensor {
   uint32_t bytes = 0;
   int32_t first_op = 0;
   int32_t last_op = 0;
+  int32_t alias_of = -1;  ///< RESHAPE output: the tensor whose bytes it reuses
 };
 
 struct ArenaSummary {
