@@ -51,6 +51,39 @@ TEST(MelFilterbank, WeightsMatchHtkTrianglesWithinQ15) {
   }
 }
 
+// Bin by bin: an impulse of power lands in at most two bands, and between the
+// first and the last band centre the two weights add up to exactly 1.0.
+TEST(MelFilterbank, EnergiesAreExactAndWeightsPartitionUnity) {
+  Mel mel(kRate, kFft, kBands, kLow, kHigh);
+  ASSERT_EQ(mel.status, tinyrt::DspStatus::kOk);
+  std::vector<int32_t> power(kFft / 2 + 1, 0);
+  std::vector<uint64_t> energy(kBands);
+  int interior = 0;
+  for (uint32_t k = 0; k <= kFft / 2; ++k) {
+    power.assign(power.size(), 0);
+    power[k] = 1000003;
+    tinyrt::mel_energies(mel.setup, power.data(), energy.data());
+    uint64_t total = 0;
+    for (uint64_t e : energy) total += e;
+    const int32_t j = mel.band[k];
+    if (j < 0) {
+      EXPECT_EQ(total, 0u) << k;
+      continue;
+    }
+    if (j < static_cast<int32_t>(kBands)) {
+      EXPECT_EQ(energy[j], 1000003ull * mel.weight[k]) << k;
+    }
+    if (j > 0) {
+      EXPECT_EQ(energy[j - 1], 1000003ull * (32768u - mel.weight[k])) << k;
+    }
+    if (j > 0 && j < static_cast<int32_t>(kBands)) {
+      EXPECT_EQ(total, 1000003ull * 32768u) << k;
+      ++interior;
+    }
+  }
+  EXPECT_GT(interior, 200);  // most of the 257 bins lie between the outer centres
+}
+
 TEST(MelFilterbank, BadSetupsAreRefused) {
   EXPECT_EQ(Mel(16000, 500, 40, 20, 8000).status, tinyrt::DspStatus::kBadSize);
   EXPECT_EQ(Mel(16000, 512, 0, 20, 8000).status, tinyrt::DspStatus::kBadSize);
