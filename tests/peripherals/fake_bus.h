@@ -56,7 +56,9 @@ class FakeBus : public MachineBus {
 /// A sensor source whose frame i, channel c is i * 10 + c: every value says where it came from.
 class CountingSource : public SensorSource {
  public:
-  CountingSource(unsigned channels, SampleRate rate, uint64_t frames) : channels_(channels), rate_(rate), frames_(frames) {}
+  /// `frames` nullopt: an endless stream.
+  CountingSource(unsigned channels, SampleRate rate, std::optional<uint64_t> frames)
+      : channels_(channels), rate_(rate), frames_(frames) {}
   unsigned channels() const override { return channels_; }
   SampleRate rate() const override { return rate_; }
   std::optional<uint64_t> frame_count() const override { return frames_; }
@@ -67,7 +69,7 @@ class CountingSource : public SensorSource {
  private:
   unsigned channels_;
   SampleRate rate_;
-  uint64_t frames_;
+  std::optional<uint64_t> frames_;
 };
 
 }  // namespace tinysim::test

@@ -69,6 +69,14 @@ TEST(RegisterBlock, ReadOnlyAndUnassignedAccessesAreLoggedNotFatal) {
   EXPECT_EQ(info.read(TS_SYSINFO_CLOCK_HZ, 4), 1000000u);  // unchanged
 }
 
+TEST(MisuseLog, KeepsTheFirstThousandAndCountsTheRest) {
+  MisuseLog log;
+  for (uint64_t i = 0; i < MisuseLog::kMaxEntries + 7; ++i) log.add(i, "sensor", "again");
+  EXPECT_EQ(log.entries().size(), MisuseLog::kMaxEntries);
+  EXPECT_EQ(log.entries().back().cycle, MisuseLog::kMaxEntries - 1);
+  EXPECT_EQ(log.suppressed(), 7u);
+}
+
 TEST(Console, KeepsBytesAndCycleStampedLines) {
   test::FakeBus bus(0x20000000, 1024, 1000000);
   MisuseLog log;

@@ -255,6 +255,22 @@ TEST(SensorFifo, FramesWhileDisabledAreSkippedNotDropped) {
   EXPECT_EQ(rig.bus.i16(kRam + 18), 60);  // the 4th frame copied is frame 6
 }
 
+TEST(SensorFifo, AnEndlessStreamNeverEnds) {
+  test::FakeBus bus(kRam, 64, 1000000);
+  MisuseLog log;
+  SensorFifo sensor(log, std::make_shared<test::CountingSource>(1, SampleRate{1000, 1}, std::nullopt), 4, nullptr);
+  sensor.attach(bus);
+  sensor.write(TS_SENSOR_CTRL, 4, TS_SENSOR_CTRL_ENABLE);
+  EXPECT_EQ(sensor.next_event_cycle(), kNever);  // no window asked for, no end
+  sensor.write(TS_SENSOR_WINDOW, 4, 3);
+  EXPECT_EQ(sensor.next_event_cycle(), 2000u);
+  bus.cycle = 3600ull * 1000000;  // an hour later: 3.6 million frames, 4 kept
+  EXPECT_EQ(sensor.read(TS_SENSOR_LEVEL, 4), 4u);
+  EXPECT_EQ(sensor.read(TS_SENSOR_DROPPED, 4), 3600000u + 1 - 4);
+  EXPECT_EQ(sensor.read(TS_SENSOR_STATUS, 4), TS_SENSOR_STATUS_READY | TS_SENSOR_STATUS_OVERFLOW);
+  EXPECT_FALSE(sensor.ended());
+}
+
 TEST(SensorFifo, MisuseIsLogged) {
   SensorRig rig;
   rig.set(TS_SENSOR_WINDOW, 9);
