@@ -1,12 +1,42 @@
-// tinysim: the headless command line. Subcommands are added as the core grows.
+// tinysim: the headless command line. A table of subcommands; see commands.h.
 #include <cstdio>
 #include <cstring>
 
+#include "commands.h"
+
+namespace {
+
+using tinysim::cli::Command;
+
+constexpr Command kCommands[] = {
+    {"run", "run a firmware ELF on an emulated device",
+     "tinysim run <firmware.elf> --device <name> [--max-cycles N] [--max-instructions N] [--trace]\n"
+     "            [--devices-dir DIR]",
+     tinysim::cli::run_command},
+    {"devices", "list the devices TinySim can emulate", "tinysim devices [--devices-dir DIR]",
+     tinysim::cli::devices_command},
+};
+
+int usage(FILE* out) {
+  std::fprintf(out, "usage: tinysim <command> [options]\n\ncommands:\n");
+  for (const auto& c : kCommands) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(out, "\n");
+  for (const auto& c : kCommands) std::fprintf(out, "  %s\n", c.usage);
+  return out == stdout ? 0 : tinysim::cli::kExitBadInput;
+}
+
+}  // namespace
+
+int tinysim::cli::report(const Error& error) {
+  std::fprintf(stderr, "tinysim: %s\n", error.describe().c_str());
+  return kExitBadInput;
+}
+
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
-    std::printf("usage: tinysim <command> [options]\n");
-    return argc < 2 ? 2 : 0;
-  }
+  if (argc < 2) return usage(stderr);
+  if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) return usage(stdout);
+  for (const auto& c : kCommands)
+    if (std::strcmp(argv[1], c.name) == 0) return c.run(argc, argv);
   std::fprintf(stderr, "tinysim: unknown command '%s' (try --help)\n", argv[1]);
-  return 2;
+  return tinysim::cli::kExitBadInput;
 }

@@ -131,6 +131,7 @@ class Machine : public MachineBus {
   uint32_t previous_end_ = 0;
   uint32_t previous_penalty_ = 0;  ///< taken penalty of the previous block's conditional exit
   uint32_t block_pc_ = 0;          ///< start of the block running now
+  uint32_t caller_block_pc_ = 0;   ///< the block that ran before it
   bool trace_ = false;
   std::vector<TraceLine> trace_lines_;
 

@@ -90,6 +90,7 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   m->instructions_ += cost->instructions;
   m->previous_end_ = pc + size;
   m->previous_penalty_ = cost->taken_penalty;
+  m->caller_block_pc_ = m->block_pc_;
   m->block_pc_ = pc;
   if (m->trace_) m->trace_lines_.push_back({m->cycles_, pc});
 }
@@ -109,7 +110,7 @@ void Machine::on_interrupt(uc_engine* uc, uint32_t intno, void* self) {
       const uint32_t op = m->engine_.reg(UC_ARM_REG_R0);
       const uint32_t arg = m->engine_.reg(UC_ARM_REG_R1);
       Semihosting::Outcome out = m->semihosting_.call(op, arg, *m);
-      if (!out.refusal.empty()) m->notes_.push_back(out.refusal + " at " + m->where(pc & ~1u));
+      if (!out.refusal.empty()) m->notes_.push_back(out.refusal + " " + m->where(pc & ~1u));
       if (out.exit_code) {
         m->exit_code_ = *out.exit_code;
         m->halt_ = Halt::Exit;
@@ -431,6 +432,15 @@ void Machine::memory_fault(uc_err err) {
     char text[96];
     std::snprintf(text, sizeof text, "undefined instruction %02x%02x %02x%02x (not implemented by %s)", code[1],
                   code[0], code[3], code[2], core_name(device_.core).c_str());
+    if (!firmware_.symbols.function_at(pc)) {
+      // Outside every function: a jump through a bad pointer, not bad code.
+      const uint32_t from = pc == block_pc_ ? caller_block_pc_ : block_pc_;
+      fault_at(FaultKind::UsageFault,
+               "executing at " + hex32(pc) + ", outside every function of the firmware (a call through a null "
+               "or corrupted function pointer?); jumped there from the block " + where(from) + "; stopped",
+               pc, true);
+      return;
+    }
     fault_at(FaultKind::UndefinedInstruction, text, pc, true);
     return;
   }
@@ -469,7 +479,7 @@ void Machine::memory_fault(uc_err err) {
     position = ", outside every memory region of " + device_.name;
   }
   if (fetch) {
-    fault_at(kind, what + position + "; jumped there from", block_pc_, false);
+    fault_at(kind, what + position + "; it jumped there from the block", block_pc_, true);
     fault_->pc = access.address;
     return;
   }

@@ -1,0 +1,23 @@
+// `tinysim devices`: the devices TinySim knows, with core, clock and memory.
+#include <cstdio>
+
+#include "commands.h"
+#include "device/device_catalog.h"
+
+namespace tinysim::cli {
+
+int devices_command(int argc, char** argv) {
+  auto parsed = parse_arguments(argc, argv, 2, {"--devices-dir"}, {});
+  if (!parsed) return report(parsed.error());
+  const Arguments& args = *parsed;
+  const std::string dir = devices_dir(args.executable, args.option("--devices-dir").value_or(""));
+  auto devices = list_devices(dir);
+  if (!devices) return report(devices.error());
+  std::printf("%-14s %-14s %9s %10s %10s\n", "device", "core", "clock", "flash", "sram");
+  for (const auto& d : *devices)
+    std::printf("%-14s %-14s %5u MHz %10s %10s\n", d.name.c_str(), core_name(d.core).c_str(), d.clock_hz / 1000000u,
+                format_size(d.total(MemoryKind::Flash)).c_str(), format_size(d.total(MemoryKind::Sram)).c_str());
+  return 0;
+}
+
+}  // namespace tinysim::cli

@@ -1,0 +1,64 @@
+// One firmware per fault class: the test writes `fault_mode` in flash before the
+// run, and the firmware commits that fault in a function named after it.
+#include "../test_support.h"
+
+__attribute__((used, section(".rodata.fault_mode"))) const volatile uint32_t fault_mode = 0;
+
+__attribute__((noinline)) void write_past_ram(void) {
+  volatile uint32_t* base = (volatile uint32_t*)TS_REG(TS_SYSINFO_BASE, TS_SYSINFO_RAM_BASE);
+  const uint32_t size = TS_REG(TS_SYSINFO_BASE, TS_SYSINFO_RAM_SIZE);
+  base[size / 4u] = 0x1234u;  // first word after the main SRAM
+}
+
+__attribute__((noinline)) uint32_t read_nowhere(void) { return *(volatile uint32_t*)0x60000000u; }
+
+__attribute__((noinline)) void write_flash(void) { *(volatile uint32_t*)&fault_mode = 7u; }
+
+__attribute__((noinline)) void call_null(void) {
+  void (*volatile fn)(void) = 0;
+  fn();
+}
+
+__attribute__((noinline)) void dsp_instruction(void) {
+  // SMLAD r0, r1, r2, r3: DSP extension, undefined on Armv6-M (Cortex-M0+).
+  __asm__ volatile(".short 0xfb21, 0x3002" ::: "r0");
+}
+
+__attribute__((noinline)) void permanently_undefined(void) { __asm__ volatile("udf #7"); }
+
+__attribute__((noinline)) void spin_forever(void) {
+  for (;;) __asm__ volatile("");
+}
+
+__attribute__((noinline)) uint32_t recurse(uint32_t depth) {
+  volatile uint32_t frame[64];
+  frame[depth % 64u] = depth;
+  return recurse(depth + 1u) + frame[0];
+}
+
+__attribute__((noinline)) void sleep_forever(void) { __asm__ volatile("wfi"); }
+
+__attribute__((noinline)) uint32_t unaligned_read(void) {
+  static volatile uint32_t words[2] = {0x11223344u, 0x55667788u};
+  return *(volatile uint32_t*)((uintptr_t)words + 1u);
+}
+
+int main(void) {
+  print("mode ");
+  print_uint(fault_mode);
+  print("\n");
+  switch (fault_mode) {
+    case 1: write_past_ram(); break;
+    case 2: return (int)read_nowhere();
+    case 3: write_flash(); break;
+    case 4: call_null(); break;
+    case 5: dsp_instruction(); break;
+    case 6: permanently_undefined(); break;
+    case 7: spin_forever(); break;
+    case 8: return (int)recurse(0);
+    case 9: sleep_forever(); break;
+    case 10: return (int)(unaligned_read() >> 24);
+    default: break;
+  }
+  return 3;
+}

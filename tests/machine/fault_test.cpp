@@ -1,0 +1,137 @@
+// Each fault class gives an actionable report: access, address, pc, function.
+#include "machine_fixture.h"
+
+namespace tinysim::test {
+namespace {
+
+/// Runs the `faults` firmware with `mode` written into its flash constant.
+RunResult run_mode(const std::string& device_name, uint32_t mode, const RunLimits& limits = {}) {
+  Bench bench("faults", device_name);
+  if (!bench.machine) return {};
+  auto at = bench.machine->firmware().symbols.address_of("fault_mode");
+  EXPECT_TRUE(at.has_value());
+  if (!at || !bench.machine->write_memory(*at, &mode, 4)) return {};
+  return bench.run(limits);
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class FaultsOnEveryCore : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FaultsOnEveryCore, WritePastTheEndOfRam) {
+  const Device dev = device(GetParam());
+  const RunResult r = run_mode(GetParam(), 1);
+  const uint32_t end = static_cast<uint32_t>(dev.main_ram()->end());
+  if (dev.region_at(end)) {  // another SRAM bank follows (stm32u585ai, stm32f746ng): a legal write
+    EXPECT_EQ(r.reason, StopReason::Exited) << describe(r);
+    EXPECT_EQ(r.exit_code, 3);
+    return;
+  }
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UnmappedAccess);
+  char address[16];
+  std::snprintf(address, sizeof address, "0x%08x", end);
+  EXPECT_TRUE(contains(r.fault->message, std::string("write of 4 bytes to ") + address + ", 4 bytes past the end of " +
+                                             dev.main_ram()->name + " (" + format_size(dev.main_ram()->size) + ")"))
+      << r.fault->message;
+  EXPECT_TRUE(r.fault->pc_exact) << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("write_past_ram", 0), 0u) << r.fault->message;
+  EXPECT_EQ(r.fault->address, end);
+  ASSERT_FALSE(r.fault->backtrace.empty()) << r.fault->message;
+  EXPECT_EQ(r.fault->backtrace[0].rfind("main+", 0), 0u) << r.fault->describe();
+  EXPECT_EQ(r.console, "mode 1\n");
+}
+
+TEST_P(FaultsOnEveryCore, ReadFromNowhere) {
+  const RunResult r = run_mode(GetParam(), 2);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UnmappedAccess);
+  EXPECT_TRUE(contains(r.fault->message, "read of 4 bytes from 0x60000000, outside every memory region of"))
+      << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("read_nowhere", 0), 0u) << r.fault->message;
+}
+
+TEST_P(FaultsOnEveryCore, WriteToFlash) {
+  const RunResult r = run_mode(GetParam(), 3);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::FlashWrite);
+  EXPECT_TRUE(contains(r.fault->message, "write of 4 bytes to 0x")) << r.fault->message;
+  EXPECT_TRUE(contains(r.fault->message, "inside flash, which is read-only")) << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("write_flash", 0), 0u) << r.fault->message;
+}
+
+TEST_P(FaultsOnEveryCore, CallThroughNullPointer) {
+  const RunResult r = run_mode(GetParam(), 4);
+  ASSERT_TRUE(r.fault) << describe(r);
+  // Flash at 0: the vector table runs as code (usage fault); else the fetch is unmapped.
+  const bool flash_at_zero = device(GetParam()).region_at(0) != nullptr;
+  EXPECT_EQ(r.fault->kind, flash_at_zero ? FaultKind::UsageFault : FaultKind::UnmappedAccess) << r.fault->message;
+  EXPECT_TRUE(contains(r.fault->message, flash_at_zero
+                                             ? "executing at 0x00000000, outside every function of the firmware"
+                                             : "instruction fetch from 0x00000000, near address 0 (a null pointer?)"))
+      << r.fault->message;
+  EXPECT_TRUE(contains(r.fault->message, "jumped there from the block at pc 0x")) << r.fault->message;
+  EXPECT_TRUE(contains(r.fault->message, " in call_null")) << r.fault->describe();
+}
+
+TEST_P(FaultsOnEveryCore, PermanentlyUndefined) {
+  const RunResult r = run_mode(GetParam(), 6);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UndefinedInstruction) << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("permanently_undefined", 0), 0u) << r.fault->message;
+}
+
+TEST_P(FaultsOnEveryCore, BudgetStopsAnEndlessLoop) {
+  RunLimits limits;
+  limits.max_cycles = 200000;
+  const RunResult r = run_mode(GetParam(), 7, limits);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::Budget);
+  EXPECT_GE(r.cycles, 200000u);
+  EXPECT_LT(r.cycles, 200100u);
+  EXPECT_TRUE(contains(r.fault->message, "budget exhausted after")) << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("spin_forever", 0), 0u) << r.fault->message;
+}
+
+TEST_P(FaultsOnEveryCore, StackOverflowIntoBss) {
+  const RunResult r = run_mode(GetParam(), 8);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_TRUE(r.fault->kind == FaultKind::StackOverflow || r.fault->kind == FaultKind::UnmappedAccess ||
+              r.fault->kind == FaultKind::FlashWrite)
+      << r.fault->message;
+  EXPECT_TRUE(contains(r.fault->message, "recurse")) << r.fault->message;
+}
+
+TEST_P(FaultsOnEveryCore, SleepWithNothingToWake) {
+  const RunResult r = run_mode(GetParam(), 9);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::SleptForever);
+  EXPECT_EQ(r.fault->function.rfind("sleep_forever", 0), 0u) << r.fault->message;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cores, FaultsOnEveryCore, ::testing::Values("samd21g18", "stm32l476rg", "stm32u585ai", "stm32f746ng"));
+
+TEST(Faults, DspInstructionIsUndefinedOnM0Plus) {
+  const RunResult r = run_mode("samd21g18", 5);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UndefinedInstruction);
+  EXPECT_TRUE(contains(r.fault->message, "undefined instruction fb21 3002 (not implemented by cortex-m0plus)"))
+      << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("dsp_instruction", 0), 0u) << r.fault->message;
+}
+
+TEST(Faults, DspInstructionRunsOnM4) {
+  const RunResult r = run_mode("nrf52840", 5);
+  EXPECT_EQ(r.reason, StopReason::Exited) << describe(r);
+  EXPECT_EQ(r.exit_code, 3);
+}
+
+TEST(Faults, NoFaultModeExitsCleanly) {
+  const RunResult r = run_mode("stm32l476rg", 0);
+  EXPECT_EQ(r.reason, StopReason::Exited) << describe(r);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.console, "mode 0\n");
+}
+
+}  // namespace
+}  // namespace tinysim::test
