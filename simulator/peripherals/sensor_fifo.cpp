@@ -13,6 +13,7 @@ SensorFifo::SensorFifo(MisuseLog& log, std::shared_ptr<const SensorSource> sourc
   if (source_) {
     channels_ = source_->channels();
     frame_count_ = source_->frame_count();
+    frame_buffer_.resize(channels_);
   }
 }
 
@@ -62,15 +63,8 @@ void SensorFifo::advance_to(uint64_t cycle) {
 }
 
 void SensorFifo::push(uint64_t frame) {
-  int16_t values[256];
-  std::vector<int16_t> wide;
-  int16_t* out = values;
-  if (channels_ > 256) {
-    wide.resize(channels_);
-    out = wide.data();
-  }
-  source_->read_frame(frame, out);
-  samples_.insert(samples_.end(), out, out + channels_);
+  source_->read_frame(frame, frame_buffer_.data());
+  samples_.insert(samples_.end(), frame_buffer_.begin(), frame_buffer_.end());
   indices_.push_back(frame);
 }
 

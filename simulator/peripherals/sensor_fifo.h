@@ -9,6 +9,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "peripherals/power_controller.h"
 #include "peripherals/register_block.h"
@@ -71,6 +72,7 @@ class SensorFifo : public RegisterBlock {
   unsigned channels_ = 0;
   std::optional<uint64_t> frame_count_;
 
+  std::vector<int16_t> frame_buffer_;  ///< one frame read from the source
   std::deque<int16_t> samples_;   ///< channels_ values per stored frame
   std::deque<uint64_t> indices_;  ///< stream index of each stored frame
   uint64_t next_index_ = 0;       ///< first frame that has not arrived yet

@@ -1,8 +1,9 @@
 #pragma once
 // A recorded sensor stream from a CSV file: a header row naming the columns, then one
 // row per frame with a time column (seconds), channel columns and an optional label
-// column. The whole file is read and checked up front, so a bad row is reported with
-// file:line:column before the run starts, never halfway through it.
+// column. Cells are separated by commas and trimmed; quoting is not supported; blank
+// lines and lines starting with '#' are skipped. The whole file is read and checked up
+// front, so a bad row is reported with file:line:column before the run starts.
 #include <cstdint>
 #include <optional>
 #include <string>
