@@ -98,12 +98,28 @@ DspStatus rfft_init(RfftSetup& setup, uint32_t n) {
   return DspStatus::kOk;
 }
 
+/// The transform proper, on n samples already in `out` with every component
+/// <= kStageLimit; returns the exponent it adds.
+static int32_t rfft_in_place(const RfftSetup& setup, int32_t* out);
+
 int32_t rfft_q15(const RfftSetup& setup, const int16_t* in, int32_t* out) {
+  // z[t] = x[2t] + i x[2t+1]: the input order is already interleaved complex.
+  for (uint32_t i = 0; i < setup.n; ++i) out[i] = static_cast<int32_t>(in[i]) * (1 << kInputShift);
+  return -kInputShift + rfft_in_place(setup, out);
+}
+
+int32_t rfft_s32(const RfftSetup& setup, const int32_t* in, int32_t* out) {
+  if (out != in) {
+    for (uint32_t i = 0; i < setup.n; ++i) out[i] = in[i];
+  }
+  const int32_t exponent = normalise(out, setup.n);
+  return exponent + rfft_in_place(setup, out);
+}
+
+static int32_t rfft_in_place(const RfftSetup& setup, int32_t* out) {
   const uint32_t n = setup.n;
   const uint32_t m = n / 2;
-  // z[t] = x[2t] + i x[2t+1]: the input order is already interleaved complex.
-  for (uint32_t i = 0; i < n; ++i) out[i] = static_cast<int32_t>(in[i]) * (1 << kInputShift);
-  int32_t exponent = -kInputShift + complex_fft(out, m, setup.log2n - 1u);
+  int32_t exponent = complex_fft(out, m, setup.log2n - 1u);
   exponent += normalise(out, n);
 
   // Split step: with A = Z[k], B = conj(Z[m-k]),

@@ -27,4 +27,10 @@ constexpr uint32_t rfft_scratch_bytes(uint32_t /*n*/) { return 0; }
 /// k = 0..n/2 (out[1] and out[n+1] are 0). e starts at -14.
 int32_t rfft_q15(const RfftSetup& setup, const int16_t* in, int32_t* out);
 
+/// The same transform for int32 samples (24-bit audio, accumulated sensor
+/// data): the block is first shifted right just enough to fit the stage limit,
+/// so e starts at 0..2 instead of -14. For in[t] = x[t] << 14 it writes
+/// exactly what rfft_q15 writes for x, with e 14 higher. out may be in.
+int32_t rfft_s32(const RfftSetup& setup, const int32_t* in, int32_t* out);
+
 }  // namespace tinyrt
