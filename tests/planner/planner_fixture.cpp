@@ -17,6 +17,17 @@ uint64_t round_up(uint64_t x, uint64_t a) { return (x + a - 1) / a * a; }
 
 }  // namespace
 
+Graph residual_block() {
+  Graph g;
+  g.act(256, 16, 0, 1);   // x0, read again by the add
+  g.act(256, 16, 0, 1);   // x1
+  g.act(256, 16, 1, 2);   // x2
+  g.act(64, 16, 2, 2);    // x3
+  g.scratch(128, 16, 0);  // s0
+  g.scratch(512, 16, 2);  // s2
+  return g;
+}
+
 uint32_t optimum_arena(const tinyrt::BufferList& list) {
   // Alias groups, rebuilt here independently of the runtime's code.
   std::vector<int32_t> root(list.count());

@@ -17,6 +17,9 @@ struct Graph {
   explicit Graph(int32_t capacity = 64)
       : requests(capacity), slots(capacity), offsets(capacity),
         list(requests.data(), capacity), work(slots.data(), capacity), plan(offsets.data(), capacity) {}
+  // The views point into the vectors: a move keeps their buffers, a copy would not.
+  Graph(const Graph&) = delete;
+  Graph(Graph&&) = default;
 
   int32_t act(uint32_t size, uint32_t align, int32_t first, int32_t last) {
     int32_t i = -1;
@@ -43,6 +46,11 @@ struct Graph {
   tinyrt::ArenaPlan plan;
   tinyrt::PlanError last_error;
 };
+
+/// A residual block, used by several tests: op0 conv(x0) -> x1 with scratch
+/// s0; op1 add(x0, x1) -> x2; op2 conv(x2) -> x3 with scratch s2. Buffers in
+/// that order: x0 x1 x2 x3 s0 s2, all 16-byte aligned.
+Graph residual_block();
 
 /// The optimum arena for tiny graphs: first fit (lowest free aligned offset)
 /// over every placement order of the alias groups. Placing the buffers of an

@@ -47,21 +47,8 @@ TEST(PlannerHand, ChainLinear) {
   EXPECT_TRUE(tinyrt::check_plan(g.list, g.plan).ok());
 }
 
-// Residual block: op0 conv(x0) -> x1 with scratch s0; op1 add(x0, x1) -> x2;
-// op2 conv(x2) -> x3 with scratch s2.
-Graph residual() {
-  Graph g;
-  g.act(256, 16, 0, 1);   // x0, read again by the add
-  g.act(256, 16, 0, 1);   // x1
-  g.act(256, 16, 1, 2);   // x2
-  g.act(64, 16, 2, 2);    // x3
-  g.scratch(128, 16, 0);  // s0
-  g.scratch(512, 16, 2);  // s2
-  return g;
-}
-
 TEST(PlannerHand, ResidualGreedy) {
-  Graph g = residual();
+  Graph g = tinyrt_test::residual_block();
   ASSERT_TRUE(g.run(kGreedy).ok());
   // Order s2 x0 x1 x2 s0 x3: s2@0; x0@0 (no common op); x1 above x0 @256;
   // x2 meets s2, x0, x1 -> 512; s0 meets x0, x1 -> 512; x3 meets s2, x2 -> 768.
@@ -206,7 +193,7 @@ TEST(PlannerHand, OffsetsPast4GiBAreAnOverflowNotAWrap) {
 }
 
 TEST(PlanCheck, FindsEachKindOfBrokenPlan) {
-  Graph g = residual();
+  Graph g = tinyrt_test::residual_block();
   ASSERT_TRUE(g.run(kGreedy).ok());
   ASSERT_TRUE(tinyrt::check_plan(g.list, g.plan).ok());
 

@@ -10,20 +10,8 @@ using tinyrt_test::Graph;
 const tinyrt::GreedyPlanner kGreedy;
 const tinyrt::LinearPlanner kLinear;
 
-// Same residual block as planner_hand_test.cpp.
-Graph residual() {
-  Graph g;
-  g.act(256, 16, 0, 1);
-  g.act(256, 16, 0, 1);
-  g.act(256, 16, 1, 2);
-  g.act(64, 16, 2, 2);
-  g.scratch(128, 16, 0);
-  g.scratch(512, 16, 2);
-  return g;
-}
-
 TEST(ArenaReport, SplitsPersistentActivationsAndScratch) {
-  Graph g = residual();
+  Graph g = tinyrt_test::residual_block();
   tinyrt::ArenaReport r;
   ASSERT_TRUE(tinyrt::plan_arena(kGreedy, g.list, g.work, g.plan, {100, 4096}, &r).ok());
   // Activations alone: x0@0 x1@256 x2@512 x3@0 -> 768; scratch s2 adds 64 on top.
@@ -54,7 +42,7 @@ TEST(ArenaReport, ScratchThatCannotHideInHolesIsCountedAsScratch) {
 }
 
 TEST(ArenaReport, ArenaTooSmallSaysNeededAndAvailable) {
-  Graph g = residual();
+  Graph g = tinyrt_test::residual_block();
   tinyrt::ArenaReport r;
   const tinyrt::PlanError e = tinyrt::plan_arena(kGreedy, g.list, g.work, g.plan, {100, 900}, &r);
   EXPECT_EQ(e.status, PlanStatus::kArenaTooSmall);
@@ -69,7 +57,7 @@ TEST(ArenaReport, ArenaTooSmallSaysNeededAndAvailable) {
 }
 
 TEST(LiveTable, ListsEachOpsBuffersByOffset) {
-  Graph g = residual();
+  Graph g = tinyrt_test::residual_block();
   ASSERT_TRUE(g.run(kGreedy).ok());
   ASSERT_EQ(tinyrt::live_table_rows(g.list), 9);
   tinyrt::LiveBuffer rows[9];
