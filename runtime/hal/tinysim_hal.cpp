@@ -8,6 +8,10 @@ namespace {
 
 constexpr uint32_t kScbScr = 0xE000ED10u;
 constexpr uint32_t kScrSleepDeep = 1u << 2;
+constexpr uint32_t kNvicIser0 = 0xE000E100u;
+constexpr uint32_t kNvicIcpr0 = 0xE000E280u;
+
+inline volatile uint32_t& word(uint32_t address) { return *reinterpret_cast<volatile uint32_t*>(address); }
 
 inline volatile uint32_t& reg(uint32_t block, uint32_t offset) { return TS_REG(block, offset); }
 
@@ -34,6 +38,11 @@ void console_write(const char* text) {
 }
 
 void sensor_start(uint32_t window_frames, bool irq) {
+  if (irq) {
+    // The IRQ only wakes WFI: with PRIMASK set no handler runs, the main loop polls.
+    __asm__ volatile("cpsid i" ::: "memory");
+    word(kNvicIser0) = 1u << TS_SENSOR_IRQ;
+  }
   reg(TS_SENSOR_BASE, TS_SENSOR_WINDOW) = window_frames;
   reg(TS_SENSOR_BASE, TS_SENSOR_CTRL) = TS_SENSOR_CTRL_ENABLE | (irq ? TS_SENSOR_CTRL_IRQ : 0u);
 }
@@ -55,9 +64,10 @@ void sensor_take_window(int16_t* dst, uint32_t frames, uint32_t stride) {
 }
 
 void sleep_until_event(bool deep) {
-  volatile uint32_t& scr = *reinterpret_cast<volatile uint32_t*>(kScbScr);
+  volatile uint32_t& scr = word(kScbScr);
   scr = deep ? (scr | kScrSleepDeep) : (scr & ~kScrSleepDeep);
   __asm__ volatile("dsb\n\twfi" ::: "memory");
+  word(kNvicIcpr0) = 0xFFFFFFFFu;  // the wake-up is handled by polling; clear what woke us
 }
 
 InputStatus input_next(void* dst, uint32_t bytes) {

@@ -21,6 +21,7 @@ WEAK_HANDLER(DebugMon_Handler);
 WEAK_HANDLER(PendSV_Handler);
 WEAK_HANDLER(SysTick_Handler);
 WEAK_HANDLER(Sensor_IRQHandler);  // TinySim sensor window ready, IRQ 0
+WEAK_HANDLER(Timer_IRQHandler);   // TinySim power controller wake-up timer, IRQ 1
 
 typedef void (*vector_entry)(void);
 
@@ -42,4 +43,5 @@ __attribute__((section(".vectors"), used)) const vector_entry tinysim_vectors[16
     PendSV_Handler,
     SysTick_Handler,
     Sensor_IRQHandler,
+    Timer_IRQHandler,
 };
