@@ -1,0 +1,101 @@
+// Units, power profiles and the energy meter: exact figures worked out by hand.
+#include <gtest/gtest.h>
+
+#include "core/quantity.h"
+#include "energy/energy_meter.h"
+#include "energy/power_profile.h"
+
+namespace tinysim {
+namespace {
+
+TEST(Quantity, ConvertsToSi) {
+  EXPECT_DOUBLE_EQ(parse_quantity("45 uA/MHz", Dimension::CurrentPerHz).value(), 45e-12);
+  EXPECT_DOUBLE_EQ(parse_quantity("1.5 uA", Dimension::Current).value(), 1.5e-6);
+  EXPECT_DOUBLE_EQ(parse_quantity("235 mAh", Dimension::Charge).value(), 235 * 3.6);
+  EXPECT_DOUBLE_EQ(parse_quantity("120 MHz", Dimension::Frequency).value(), 120e6);
+  EXPECT_DOUBLE_EQ(parse_quantity("2 %/month", Dimension::FractionPerYear).value(), 0.24);
+  EXPECT_DOUBLE_EQ(parse_quantity("0.8", Dimension::Fraction).value(), 0.8);
+}
+
+TEST(Quantity, WrongUnitNamesTheExpectedOnes) {
+  auto r = parse_quantity("3 mA", Dimension::Voltage);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "unit 'mA' in '3 mA': expected one of mV, V");
+  EXPECT_FALSE(parse_quantity("fast", Dimension::Time));
+}
+
+constexpr const char* kPower = R"(
+supply: {voltage: 3.0 V, source: "ds table 1"}
+run: {current: 50 uA/MHz, source: "ds table 2"}
+sleep: {current: 2 uA, source: "ds table 3"}
+deep_sleep: {current: 0.5 uA, source: "ds table 4"}
+wakeup: {time: 10 us, source: "ds table 5"}
+)";
+
+PowerProfile profile(const char* yaml = kPower) {
+  auto p = parse_power_profile(YamlFields(YAML::Load(yaml), "chip.yaml", "power"));
+  EXPECT_TRUE(p) << p.error().describe();
+  return p.value();
+}
+
+TEST(PowerProfile, ReadsCurrentsAndScalesRunCurrentWithClock) {
+  const PowerProfile p = profile();
+  EXPECT_DOUBLE_EQ(p.current(PowerState::Run, 64'000'000), 50e-12 * 64e6);  // 3.2 mA
+  EXPECT_DOUBLE_EQ(p.current(PowerState::Sleep, 64'000'000), 2e-6);
+  EXPECT_DOUBLE_EQ(p.current(PowerState::DeepSleep, 1), 0.5e-6);
+  EXPECT_EQ(p.sleep_current.source, "ds table 3");
+
+  // A run current given at one clock becomes a per-Hz figure: 4 mA at 80 MHz.
+  const PowerProfile at = profile(R"(
+supply: {voltage: 3.3 V, source: s}
+run: {current: 4 mA, at: 80 MHz, source: s}
+sleep: {current: 1 uA, source: s}
+deep_sleep: {current: 1 uA, source: s}
+)");
+  EXPECT_DOUBLE_EQ(at.current(PowerState::Run, 40'000'000), 2e-3);
+}
+
+TEST(PowerProfile, MissingSourceIsAnErrorWithItsLine) {
+  auto p = parse_power_profile(YamlFields(YAML::Load("supply: {voltage: 3 V, source: s}\n"
+                                                     "run: {current: 50 uA/MHz}\n"),
+                                          "chip.yaml", "power"));
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().file, "chip.yaml");
+  EXPECT_EQ(p.error().line, 2);
+  EXPECT_EQ(p.error().field, "power.run.source");
+}
+
+TEST(PowerProfile, UnknownKeyIsNamed) {
+  auto p = parse_power_profile(YamlFields(YAML::Load(std::string(kPower) + "standby: {current: 1 uA}\n"),
+                                          "chip.yaml", "power"));
+  ASSERT_FALSE(p);
+  EXPECT_NE(p.error().message.find("unknown key 'standby'"), std::string::npos) << p.error().message;
+}
+
+TEST(EnergyMeter, SumsVoltageTimesCurrentTimesTimeByState) {
+  // 1 MHz clock: run 0..1000, sleep 1000..5000, run 5000..6000 cycles.
+  const PowerProfile p = profile();
+  const std::vector<PowerChange> timeline{{0, PowerState::Run}, {1000, PowerState::Sleep}, {5000, PowerState::Run}};
+  const ExternalLoad sensor{"sensor: accelerometer", 10e-6, 6e-3, "sensor ds"};
+  const EnergyReport r = measure_energy(p, 1'000'000, timeline, 6000, {sensor});
+  // run 2 ms at 50 uA, sleep 4 ms at 2 uA, one wake-up of 10 us at 50 uA, sensor 6 ms at 10 uA; 3 V.
+  EXPECT_DOUBLE_EQ(r.seconds, 6e-3);
+  EXPECT_DOUBLE_EQ(r.states[0].seconds, 2e-3);
+  EXPECT_DOUBLE_EQ(r.states[1].seconds, 4e-3);
+  EXPECT_EQ(r.wakeups, 1u);
+  const double expected = 3.0 * (50e-6 * 2e-3 + 2e-6 * 4e-3 + 50e-6 * 10e-6 + 10e-6 * 6e-3);
+  EXPECT_NEAR(r.energy, expected, 1e-18);
+  EXPECT_NEAR(r.average_current, expected / 3.0 / 6e-3, 1e-15);
+  EXPECT_DOUBLE_EQ(r.peak_current, 50e-6 + 10e-6);
+  ASSERT_EQ(r.components.size(), 5u);  // run, sleep, deep sleep, wake-ups, sensor
+  EXPECT_EQ(r.components[4].component, "sensor: accelerometer");
+  EXPECT_FALSE(r.assumptions.empty());
+}
+
+TEST(EnergyMeter, ComputeEnergyOfOneInference) {
+  // 1.2 M cycles at 120 MHz = 10 ms at 50 uA/MHz * 120 MHz = 6 mA, 3 V: 180 uJ.
+  EXPECT_NEAR(compute_energy(profile(), 120'000'000, 1'200'000), 180e-6, 1e-15);
+}
+
+}  // namespace
+}  // namespace tinysim
