@@ -42,8 +42,10 @@ const char* kernel_status_name(KernelStatus s);
 }  // namespace tinyrt
 
 /// 1 when the Cortex-M DSP kernels (runtime/kernels/arm/) are the ones the op entry
-/// points call: cores with the ARMv7E-M DSP extension (M4, M7, M33).
-#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
+/// points call: cores with the ARMv7E-M DSP extension (M4, M7, M33). Defining it to 0
+/// on the command line builds the reference kernels instead (to measure them).
+#if defined(TINYRT_KERNELS_DSP)
+#elif defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
 #define TINYRT_KERNELS_DSP 1
 #else
 #define TINYRT_KERNELS_DSP 0
