@@ -2,6 +2,7 @@
 // The pieces of the firmware application, one file each.
 #include <stdint.h>
 
+#include "features/feature_pipeline.h"
 #include "hal/hal.h"
 #include "interpreter/interpreter.h"
 
@@ -23,12 +24,11 @@ void infer_and_publish(Interpreter& interpreter, uint32_t inference);
 /// Host-fed raw input tensors until the host has none left. Returns the exit code.
 int run_tensor_mode(Interpreter& interpreter);
 
-/// Sensor windows -> features -> inference until the stream ends, using `window`
-/// (window_samples int16) for the DMA. Returns the exit code.
-int run_scenario_mode(Interpreter& interpreter, int16_t* window, uint32_t window_samples);
+/// The feature pipeline the host configured (CONFIG words, sensor channels and rate).
+FeatureConfig configured_features();
 
-/// Fills the model's input tensor from one sensor window, as CONFIG's feature kind says.
-/// False (with an error published) when the window and the input do not fit together.
-bool extract_features(const int16_t* window, uint32_t frames, uint32_t channels, Tensor& input);
+/// Sensor windows -> features -> inference until the stream ends, with `window`
+/// (window_frames x channels int16) for the DMA. Returns the exit code.
+int run_scenario_mode(Interpreter& interpreter, FeaturePipeline& features, int16_t* window);
 
 }  // namespace tinyrt::app

@@ -1,5 +1,6 @@
-// Firmware entry: read the model from its flash partition, plan the tensor arena in
-// the RAM left between .bss and the stack, then run the mode the host asks for.
+// Firmware entry: read the model from its flash partition, keep the sensor window and
+// the feature workspace at the start of free RAM, plan the tensor arena in the rest
+// (up to the stack), then run the mode the host asks for.
 #include <stdint.h>
 
 #include "app/firmware.h"
@@ -8,8 +9,17 @@
 extern "C" uint8_t __free_ram_start[];
 
 namespace {
+
 tinyrt::Interpreter interpreter;
+tinyrt::FeaturePipeline features;
+
+uint8_t* carve(uint8_t*& free, uint32_t bytes) {
+  uint8_t* p = free;
+  free += (bytes + 7u) & ~7u;
+  return p;
 }
+
+}  // namespace
 
 int main() {
   using namespace tinyrt;
@@ -17,21 +27,23 @@ int main() {
   if (info.model_addr == 0 || info.model_size == 0)
     return app::fail(TS_ERR_MODEL_INVALID, 0, "no model in the model partition");
 
-  // Scenario mode keeps one sensor window at the start of free RAM; the arena gets the rest.
-  uint8_t* arena = __free_ram_start;
+  uint8_t* free = __free_ram_start;
   int16_t* window = nullptr;
-  uint32_t window_samples = 0;
+  const uint32_t ram_end = info.ram_base + info.ram_size - info.stack_size;
   if (info.mode != TS_MODE_TENSOR) {
-    window_samples = hal::config_word(TS_CONFIG_WINDOW_FRAMES / 4) * hal::sensor_channels();
-    window = reinterpret_cast<int16_t*>(arena);
-    arena += (window_samples * 2u + 7u) & ~7u;
+    const FeatureConfig config = app::configured_features();
+    window = reinterpret_cast<int16_t*>(carve(free, config.window_frames * config.channels * 2u));
+    const uint32_t workspace = feature_workspace_bytes(config);
+    uint8_t* scratch = carve(free, workspace);
+    if (reinterpret_cast<uintptr_t>(free) > ram_end || !features.init(config, scratch, workspace))
+      return app::fail(TS_ERR_INTERNAL, static_cast<uint32_t>(config.kind),
+                       "feature pipeline settings are invalid or do not fit in RAM");
   }
-  const uint32_t arena_end = info.ram_base + info.ram_size - info.stack_size;
-  const uint32_t arena_start = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(arena));
-  const uint32_t arena_bytes = arena_end > arena_start ? arena_end - arena_start : 0u;
 
+  const uint32_t arena_start = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(free));
+  const uint32_t arena_bytes = ram_end > arena_start ? ram_end - arena_start : 0u;
   const auto* model = reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(info.model_addr));
-  if (!interpreter.init(model, info.model_size, arena, arena_bytes)) {
+  if (!interpreter.init(model, info.model_size, free, arena_bytes)) {
     const RunError& e = interpreter.error();
     return app::fail(static_cast<uint32_t>(e.status), e.detail, e.message);
   }
@@ -39,5 +51,6 @@ int main() {
   hal::profile_arena(static_cast<uint32_t>(reinterpret_cast<uintptr_t>(interpreter.arena_base())),
                      r.persistent_bytes, r.activation_bytes, r.scratch_bytes);
 
-  return info.mode == TS_MODE_TENSOR ? app::run_tensor_mode(interpreter) : app::run_scenario_mode(interpreter, window, window_samples);
+  return info.mode == TS_MODE_TENSOR ? app::run_tensor_mode(interpreter)
+                                     : app::run_scenario_mode(interpreter, features, window);
 }

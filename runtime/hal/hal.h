@@ -26,6 +26,8 @@ void console_write(const char* text);
 // Sensor stream: frames of `channels` int16 values.
 void sensor_start(uint32_t window_frames, bool irq);
 uint32_t sensor_channels();
+/// Sensor frame rate in milli-hertz.
+uint32_t sensor_rate_mhz();
 bool sensor_window_ready();
 bool sensor_ended();
 /// Copies the oldest `frames` frames into `dst`, then drops `stride` of them.

@@ -49,6 +49,8 @@ void sensor_start(uint32_t window_frames, bool irq) {
 
 uint32_t sensor_channels() { return reg(TS_SENSOR_BASE, TS_SENSOR_CHANNELS); }
 
+uint32_t sensor_rate_mhz() { return reg(TS_SENSOR_BASE, TS_SENSOR_RATE_MHZ); }
+
 bool sensor_window_ready() {
   return (reg(TS_SENSOR_BASE, TS_SENSOR_STATUS) & TS_SENSOR_STATUS_READY) != 0;
 }
