@@ -64,6 +64,24 @@ TEST(Rfft, NoiseAndQuietSignalsKeepTheirPrecision) {
   }
 }
 
+// Inputs that drive every butterfly to its bound: no overflow, no wrap-around.
+TEST(Rfft, ExtremeInputsDoNotOverflow) {
+  dsp_test::Rng rng(1);
+  for (uint32_t n = 64; n <= 1024; n *= 2) {
+    std::vector<std::vector<int16_t>> inputs(4, std::vector<int16_t>(n));
+    for (uint32_t t = 0; t < n; ++t) {
+      inputs[0][t] = -32768;                                   // DC at the negative limit
+      inputs[1][t] = t % 2 ? 32767 : -32768;                   // Nyquist
+      inputs[2][t] = rng.engine() % 2 ? 32767 : -32768;        // random full-scale signs
+      inputs[3][t] = (t / 4) % 2 ? 32767 : -32768;             // square wave, n/8 cycles
+    }
+    for (const auto& x : inputs) {
+      const Result r = run(x);
+      EXPECT_GT(dsp_test::snr_db(dsp_test::reference_rfft(x), r.out.data(), r.exponent), 85.0) << n;
+    }
+  }
+}
+
 TEST(Rfft, ImpulseAndDcAreExact) {
   std::vector<int16_t> impulse(256, 0);
   impulse[0] = 1000;
