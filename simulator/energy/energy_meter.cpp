@@ -18,6 +18,12 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
+std::string state_assumption(const char* name, const StateCurrent& c, uint32_t clock_hz) {
+  std::string text = std::string(name) + " " + amps(c.at(clock_hz));
+  if (c.per_hz > 0) text += " at " + fixed(clock_hz / 1e6, 1) + " MHz, scaled linearly with the clock from " + c.basis;
+  return text + " (" + c.source + ")";
+}
+
 }  // namespace
 
 double compute_energy(const PowerProfile& profile, uint32_t clock_hz, uint64_t cycles) {
@@ -64,12 +70,9 @@ EnergyReport measure_energy(const PowerProfile& profile, uint32_t clock_hz, cons
 
   r.assumptions.insert(r.assumptions.begin(),
                        {"supply " + fixed(v, 2) + " V (" + profile.supply_voltage.source + ")",
-                        "run current " + profile.run_basis + " scaled linearly with the clock: " + amps(run_current) +
-                            " at " + fixed(clock_hz / 1e6, 1) + " MHz (" + profile.run_current_per_hz.source +
-                            ")",
-                        "sleep " + amps(profile.sleep_current.value) + " (" + profile.sleep_current.source + ")",
-                        "deep sleep " + amps(profile.deep_sleep_current.value) + " (" +
-                            profile.deep_sleep_current.source + ")",
+                        state_assumption("run", profile.run, clock_hz),
+                        state_assumption("sleep", profile.sleep, clock_hz),
+                        state_assumption("deep sleep", profile.deep_sleep, clock_hz),
                         "each wake-up costs " + fixed(profile.wakeup_time.value * 1e6, 1) +
                             " us at run current" +
                             (profile.wakeup_time.source.empty() ? std::string(" (no figure given)")

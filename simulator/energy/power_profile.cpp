@@ -18,16 +18,49 @@ Result<SourcedFigure> sourced(const YamlFields& parent, std::string_view key, st
   return f;
 }
 
+/// `key: {current: <A | A/Hz | A with at: Hz>, source: ...}`.
+Result<StateCurrent> state_current(const YamlFields& parent, std::string_view key) {
+  auto m = parent.map(key);
+  if (!m) return m.error();
+  if (Status s = m->only({"current", "at", "source"})) return *s;
+  auto basis = m->text("current");
+  if (!basis) return basis.error();
+  auto source = m->text("source");
+  if (!source) return m->error("source", "every figure needs its datasheet source");
+  StateCurrent c;
+  c.basis = basis.value();
+  c.source = source.value();
+  if (m->has("at")) {
+    auto amps = m->quantity("current", Dimension::Current);
+    auto hz = m->quantity("at", Dimension::Frequency);
+    if (!amps) return amps.error();
+    if (!hz) return hz.error();
+    if (hz.value() <= 0) return m->error("at", "clock must be positive");
+    c.per_hz = amps.value() / hz.value();
+    c.basis += " at " + m->text("at").value();
+  } else if (basis->find('/') != std::string::npos) {
+    auto per_hz = m->quantity("current", Dimension::CurrentPerHz);
+    if (!per_hz) return per_hz.error();
+    c.per_hz = per_hz.value();
+  } else {
+    auto amps = m->quantity("current", Dimension::Current);
+    if (!amps) return amps.error();
+    c.fixed = amps.value();
+  }
+  return c;
+}
+
 }  // namespace
 
-double PowerProfile::current(PowerState state, uint32_t clock_hz) const {
-  switch (state) {
-    case PowerState::Run: return run_current_per_hz.value * clock_hz;
-    case PowerState::Sleep: return sleep_current.value;
-    case PowerState::DeepSleep: return deep_sleep_current.value;
+const StateCurrent& PowerProfile::state(PowerState s) const {
+  switch (s) {
+    case PowerState::Sleep: return sleep;
+    case PowerState::DeepSleep: return deep_sleep;
+    default: return run;
   }
-  return 0;
 }
+
+double PowerProfile::current(PowerState s, uint32_t clock_hz) const { return state(s).at(clock_hz); }
 
 Result<PowerProfile> parse_power_profile(const YamlFields& power) {
   if (Status s = power.only({"supply", "run", "sleep", "deep_sleep", "wakeup", "radio"})) return *s;
@@ -35,34 +68,11 @@ Result<PowerProfile> parse_power_profile(const YamlFields& power) {
   auto supply = sourced(power, "supply", "voltage", Dimension::Voltage);
   if (!supply) return supply.error();
   p.supply_voltage = supply.value();
-
-  auto run = power.map("run");
-  if (!run) return run.error();
-  if (Status s = run->only({"current", "at", "source"})) return *s;
-  auto basis = run->text("current");
-  if (!basis) return basis.error();
-  auto source = run->text("source");
-  if (!source) return run->error("source", "every figure needs its datasheet source");
-  p.run_basis = basis.value();
-  p.run_current_per_hz.source = source.value();
-  if (run->has("at")) {
-    auto amps = run->quantity("current", Dimension::Current);
-    auto hz = run->quantity("at", Dimension::Frequency);
-    if (!amps) return amps.error();
-    if (!hz) return hz.error();
-    if (hz.value() <= 0) return run->error("at", "clock must be positive");
-    p.run_current_per_hz.value = amps.value() / hz.value();
-    p.run_basis += " at " + run->text("at").value();
-  } else {
-    auto per_hz = run->quantity("current", Dimension::CurrentPerHz);
-    if (!per_hz) return per_hz.error();
-    p.run_current_per_hz.value = per_hz.value();
-  }
-
-  for (auto [key, into] : {std::pair{"sleep", &p.sleep_current}, std::pair{"deep_sleep", &p.deep_sleep_current}}) {
-    auto f = sourced(power, key, "current", Dimension::Current);
-    if (!f) return f.error();
-    *into = f.value();
+  for (auto [key, into] : {std::pair{"run", &p.run}, std::pair{"sleep", &p.sleep},
+                           std::pair{"deep_sleep", &p.deep_sleep}}) {
+    auto c = state_current(power, key);
+    if (!c) return c.error();
+    *into = c.value();
   }
   if (power.has("wakeup")) {
     auto f = sourced(power, "wakeup", "time", Dimension::Time);

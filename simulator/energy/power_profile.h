@@ -14,19 +14,29 @@ struct SourcedFigure {
   std::string source;  ///< datasheet, table or section
 };
 
+/// A state's current: fixed (sleep with the clocks off) or proportional to the core
+/// clock (run, and WFI sleep where the system clock keeps running). A datasheet figure
+/// given at one clock ("3.3 mA at 64 MHz") becomes per-Hz: linear scaling, stated in
+/// the report's assumptions.
+struct StateCurrent {
+  double fixed = 0;    ///< A
+  double per_hz = 0;   ///< A/Hz
+  std::string basis;   ///< as written: "45 uA/MHz", "3.3 mA at 64 MHz", "1.5 uA"
+  std::string source;
+  double at(uint32_t clock_hz) const { return fixed + per_hz * clock_hz; }
+};
+
 struct PowerProfile {
   SourcedFigure supply_voltage;  ///< V
-  /// Run current per Hz of core clock (A/Hz). A datasheet figure given as a current
-  /// at one clock is stored as current / clock: linear scaling, stated in assumptions.
-  SourcedFigure run_current_per_hz;
-  std::string run_basis;           ///< "45 uA/MHz" or "3.3 mA at 64 MHz" as written
-  SourcedFigure sleep_current;     ///< A, WFI sleep with the wake-up source running
-  SourcedFigure deep_sleep_current;  ///< A, deep sleep / stop with RAM retention
-  SourcedFigure wakeup_time;       ///< s at run current per wake-up from (deep) sleep
+  StateCurrent run;
+  StateCurrent sleep;       ///< WFI sleep as TinySim's firmware uses it, wake-up source running
+  StateCurrent deep_sleep;  ///< deepest state keeping RAM that a timer or the sensor wakes
+  SourcedFigure wakeup_time;  ///< s at run current per wake-up from (deep) sleep
   std::optional<SourcedFigure> radio_tx_current;  ///< A while transmitting
   std::optional<SourcedFigure> radio_bitrate;     ///< bit/s on air (as Hz)
 
   double current(PowerState state, uint32_t clock_hz) const;
+  const StateCurrent& state(PowerState state) const;
 };
 
 /// Reads `power:` (see devices/README.md for the keys). Errors carry file:line.

@@ -43,7 +43,7 @@ TEST(PowerProfile, ReadsCurrentsAndScalesRunCurrentWithClock) {
   EXPECT_DOUBLE_EQ(p.current(PowerState::Run, 64'000'000), 50e-12 * 64e6);  // 3.2 mA
   EXPECT_DOUBLE_EQ(p.current(PowerState::Sleep, 64'000'000), 2e-6);
   EXPECT_DOUBLE_EQ(p.current(PowerState::DeepSleep, 1), 0.5e-6);
-  EXPECT_EQ(p.sleep_current.source, "ds table 3");
+  EXPECT_EQ(p.sleep.source, "ds table 3");
 
   // A run current given at one clock becomes a per-Hz figure: 4 mA at 80 MHz.
   const PowerProfile at = profile(R"(
@@ -53,6 +53,16 @@ sleep: {current: 1 uA, source: s}
 deep_sleep: {current: 1 uA, source: s}
 )");
   EXPECT_DOUBLE_EQ(at.current(PowerState::Run, 40'000'000), 2e-3);
+
+  // WFI sleep with the system clock running scales with it too.
+  const PowerProfile clocked = profile(R"(
+supply: {voltage: 3.3 V, source: s}
+run: {current: 100 uA/MHz, source: s}
+sleep: {current: 30 uA/MHz, source: s}
+deep_sleep: {current: 1 uA, source: s}
+)");
+  EXPECT_DOUBLE_EQ(clocked.current(PowerState::Sleep, 80'000'000), 2.4e-3);
+  EXPECT_DOUBLE_EQ(clocked.current(PowerState::DeepSleep, 80'000'000), 1e-6);
 }
 
 TEST(PowerProfile, MissingSourceIsAnErrorWithItsLine) {
