@@ -14,8 +14,9 @@ namespace dsp_test {
 /// mt19937's output is fixed by the standard, so inputs are the same everywhere.
 struct Rng {
   explicit Rng(uint32_t seed) : engine(seed) {}
-  int32_t between(int32_t lo, int32_t hi) {  // inclusive
-    return lo + static_cast<int32_t>(engine() % static_cast<uint32_t>(hi - lo + 1));
+  int32_t between(int32_t lo, int32_t hi) {  // inclusive, any range in int32
+    const uint64_t span = static_cast<uint64_t>(static_cast<int64_t>(hi) - lo) + 1u;
+    return static_cast<int32_t>(lo + static_cast<int64_t>(engine() % span));
   }
   double unit() { return static_cast<double>(engine()) / 4294967296.0; }
   std::mt19937 engine;
