@@ -31,8 +31,8 @@ struct TfliteTensor {
   /// Sets data from elements of T (int8_t, int32_t or float), little-endian host.
   template <class T>
   TfliteTensor& set_data(const std::vector<T>& values) {
-    data.resize(values.size() * sizeof(T));
-    if (!values.empty()) std::memcpy(data.data(), values.data(), data.size());
+    const auto* first = reinterpret_cast<const uint8_t*>(values.data());
+    data.assign(first, first + values.size() * sizeof(T));
     return *this;
   }
 };

@@ -26,7 +26,7 @@ TEST(HelloWorld, PredictsSineAcrossItsTrainingRange) {
     const long q = std::lround(x / in.quant.scale) + in.quant.zero_point;
     in.as<int8_t>()[0] = static_cast<int8_t>(std::max(-128L, std::min(127L, q)));
     interpreter.invoke();
-    const double y = out.quant.scale * (out.as<int8_t>()[0] - out.quant.zero_point);
+    const double y = static_cast<double>(out.quant.scale) * static_cast<double>(out.as<int8_t>()[0] - out.quant.zero_point);
     worst = std::max(worst, std::fabs(y - std::sin(x)));
   }
   // The published model fits sin to about 0.1; int8 steps add about one output LSB.
