@@ -3,16 +3,7 @@
 // field ids of each table and the enum values. Sources: docs/tflite-format.md.
 #include <stdint.h>
 
-/// Padding is shared with the kernels (runtime/common/padding.h); the fallback keeps
-/// the reader building on its own until that header is committed.
-#if __has_include("common/padding.h")
 #include "common/padding.h"
-#else
-namespace tinyrt {
-/// Padding (schema.fbs `enum Padding : byte { SAME, VALID }`).
-enum class Padding : uint8_t { kSame = 0, kValid = 1 };
-}  // namespace tinyrt
-#endif
 
 namespace tinyrt {
 
