@@ -20,6 +20,7 @@ struct Command {
 
 int run_command(int argc, char** argv);
 int devices_command(int argc, char** argv);
+int model_main(int argc, char** argv);
 
 /// Prints "tinysim: <error>" to stderr and returns kExitBadInput.
 int report(const Error& error);

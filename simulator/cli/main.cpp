@@ -15,6 +15,10 @@ constexpr Command kCommands[] = {
      tinysim::cli::run_command},
     {"devices", "list the devices TinySim can emulate", "tinysim devices [--devices-dir DIR]",
      tinysim::cli::devices_command},
+    {"model", "inspect a .tflite, or bench it on an emulated chip",
+     "tinysim model inspect <model.tflite> [--device <name>] [--json]\n"
+     "  tinysim model bench <model.tflite> --device <name> [--runs N] [--seed S] [--json]",
+     tinysim::cli::model_main},
 };
 
 int usage(FILE* out) {

@@ -1,6 +1,9 @@
 #include "cli/model_command.h"
 
+#include "commands.h"
+
 #include <cstdio>
+#include <iostream>
 #include <optional>
 
 #include "device/device_catalog.h"
@@ -82,7 +85,7 @@ std::string format(const char* fmt, double v) {
 void write_tensor(JsonWriter& j, const TensorSummary& t) {
   j.begin_object().field("index", t.index).field("name", t.name).field("type", t.type).key("shape").begin_array();
   for (int32_t d : t.shape) j.value(d);
-  j.end_array().field("bytes", t.bytes).field("scale", t.scale, 9).field("zero_point", t.zero_point);
+  j.end_array().field("bytes", t.bytes).key("scale").value(t.scale, 9).field("zero_point", t.zero_point);
   j.field("per_channel_scales", t.channels > 1 ? t.channels : 0u).end_object();
 }
 
@@ -180,7 +183,7 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
     j.begin_object().field("tinysim_report", "model-bench").field("version", 1).field("model", r.model);
     j.field("device", r.device).field("core", r.core).field("clock_hz", r.clock_hz).field("runs", r.runs);
     j.field("seed", r.seed).field("bit_exact", r.mismatches == 0).field("mismatches", r.mismatches);
-    j.key("cycles").begin_object().field("min", r.min_cycles()).field("mean", r.mean_cycles(), 10);
+    j.key("cycles").begin_object().field("min", r.min_cycles()).key("mean").value(r.mean_cycles(), 10);
     j.field("max", r.max_cycles()).end_object();
     j.field("latency_ms", r.latency_ms()).field("macs", r.total_macs).field("cycles_per_mac", r.cycles_per_mac());
     j.field("arena_bytes", r.arena_bytes).field("stack_high_water", r.stack_high_water);
@@ -242,6 +245,10 @@ int model_command(const std::vector<std::string>& args, const std::string& execu
   }
   return a->verb == "inspect" ? inspect(*a, summary.value(), device, out, err)
                               : bench(*a, bytes.value(), summary.value(), *device, out, err);
+}
+
+int model_main(int argc, char** argv) {
+  return model_command(std::vector<std::string>(argv + 2, argv + argc), argv[0], std::cout, std::cerr);
 }
 
 }  // namespace tinysim::cli

@@ -55,7 +55,7 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
   auto fit = check_model_fit(device, summary, options.stack_bytes);
   if (!fit) return fit.error();
   if (!fit->fits())
-    return make_error(summary.file + " does not fit " + device.name + ":\n" + fit->shortfall(), summary.file);
+    return make_error("does not fit " + device.name + ":\n" + fit->shortfall(), summary.file);
   if (summary.inputs.size() != 1)
     return make_error("model bench feeds one input tensor; this model has " + std::to_string(summary.inputs.size()),
                       summary.file);
