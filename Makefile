@@ -20,8 +20,11 @@ configure: $(BUILD)/build.ninja
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Until the scenario engine lands (then: tinysim --scenario scenarios/wearable.yaml), the
+# main job runs a firmware on the wearable's chip, the emulated nRF52840.
 run: build
-	$(BUILD)/bin/tinysim --scenario scenarios/wearable.yaml
+	$(BUILD)/bin/tinysim devices
+	$(BUILD)/bin/tinysim run $(BUILD)/firmware/cortex-m4/hello-00000000-20000000.elf --device nrf52840
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
