@@ -2,6 +2,8 @@
 
 #include <capstone/capstone.h>
 
+#include <cstdlib>
+
 namespace tinysim {
 namespace {
 
@@ -105,7 +107,12 @@ CycleModel::~CycleModel() {
   }
 }
 
-void CycleModel::add_code_region(uint32_t origin, uint32_t size) { regions_.push_back({origin, size, {}}); }
+void CycleModel::FreeTable::operator()(BlockCost* table) const { std::free(table); }
+
+void CycleModel::add_code_region(uint32_t origin, uint32_t size) {
+  regions_.push_back({origin, size, nullptr});
+  hot_ = nullptr;
+}
 
 BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t bytes) const {
   BlockCost cost;
@@ -141,8 +148,11 @@ BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t by
 const BlockCost& CycleModel::decode(uint32_t address, const uint8_t* code, uint16_t bytes) {
   for (auto& region : regions_) {
     if (address - region.origin >= region.size) continue;
-    if (region.table.empty()) region.table.resize(region.size / 2);
-    BlockCost& slot = region.table[(address - region.origin) >> 1];
+    if (!region.table) {
+      region.table.reset(static_cast<BlockCost*>(std::calloc(region.size / 2, sizeof(BlockCost))));
+      if (!region.table) break;
+    }
+    BlockCost& slot = region.table.get()[(address - region.origin) >> 1];
     slot = cost_of(address, code, bytes);
     return slot;
   }

@@ -32,13 +32,16 @@ class CycleModel {
   void add_code_region(uint32_t origin, uint32_t size);
   /// The cached cost of the block at `address` of `bytes` bytes, or nullptr.
   const BlockCost* cached(uint32_t address, uint16_t bytes) const {
-    for (const auto& region : regions_) {
-      if (address - region.origin >= region.size) continue;
-      if (region.table.empty()) return nullptr;
-      const BlockCost& cost = region.table[(address - region.origin) >> 1];
-      return cost.bytes == bytes ? &cost : nullptr;
+    const Region* region = hot_;
+    if (!region || address - region->origin >= region->size) {
+      region = nullptr;
+      for (const auto& r : regions_)
+        if (address - r.origin < r.size) region = &r;
+      if (!region || !region->table) return nullptr;
+      hot_ = region;
     }
-    return nullptr;
+    const BlockCost& cost = region->table.get()[(address - region->origin) >> 1];
+    return cost.bytes == bytes ? &cost : nullptr;
   }
   /// Decodes the block (`code` holds its `bytes` bytes), caches and returns its cost.
   const BlockCost& decode(uint32_t address, const uint8_t* code, uint16_t bytes);
@@ -48,15 +51,20 @@ class CycleModel {
   CoreKind core() const { return core_; }
 
  private:
+  /// calloc'ed so the OS hands out zero pages only where code really runs.
+  struct FreeTable {
+    void operator()(BlockCost* table) const;
+  };
   struct Region {
     uint32_t origin;
     uint32_t size;
-    std::vector<BlockCost> table;  ///< one entry per halfword, allocated on first use
+    std::unique_ptr<BlockCost, FreeTable> table;  ///< one entry per halfword, allocated on first use
   };
   CoreKind core_;
   const CoreTiming& timing_;
   size_t capstone_ = 0;  ///< csh handle
   std::vector<Region> regions_;
+  mutable const Region* hot_ = nullptr;  ///< region of the last hit (code runs from one region)
   BlockCost uncached_;
 };
 

@@ -68,7 +68,7 @@ Status UnicornEngine::add_hook(uc_hook& handle, int type, void* callback, void* 
   return std::nullopt;
 }
 
-uc_err UnicornEngine::start(uint32_t pc) { return uc_emu_start(uc_, pc | 1u, 0xFFFFFFFFu, 0, 0); }
+uc_err UnicornEngine::start(uint32_t pc, uint32_t until) { return uc_emu_start(uc_, pc | 1u, until, 0, 0); }
 
 void UnicornEngine::stop() { uc_emu_stop(uc_); }
 

@@ -33,9 +33,9 @@ class UnicornEngine {
   void set_reg(int id, uint32_t value);
   Status add_hook(uc_hook& handle, int type, void* callback, void* user, uint64_t begin = 1, uint64_t end = 0,
                   int extra = 0);
-  /// Runs from `pc` (Thumb bit added) until a stop; the uc_err is returned raw
-  /// because the machine turns each kind into its own report.
-  uc_err start(uint32_t pc);
+  /// Runs from `pc` (Thumb bit added) until a stop or `until`; the uc_err is
+  /// returned raw because the machine turns each kind into its own report.
+  uc_err start(uint32_t pc, uint32_t until = 0xFFFFFFFFu);
   void stop();
 
   /// "what: uc_strerror(err)" as an Error.
