@@ -465,6 +465,11 @@ void Machine::memory_fault(uc_err err) {
     if (r.end() <= access.address && (!below || r.end() > below->end())) below = &r;
   std::string position;
   FaultKind kind = FaultKind::UnmappedAccess;
+  auto above_sram = [&](uint32_t address) -> const MemoryRegion* {
+    for (const auto& r : device_.memory)
+      if (r.kind == MemoryKind::Sram && address < r.origin && r.origin - address <= 0x10000u) return &r;
+    return nullptr;
+  };
   if (access.type == UC_MEM_WRITE_PROT && inside) {
     kind = FaultKind::FlashWrite;
     position = ", inside " + inside->name + ", which is read-only (a const object written, or a pointer into flash?)";
@@ -473,6 +478,13 @@ void Machine::memory_fault(uc_err err) {
   } else if (below && access.address - below->end() < 0x10000u) {
     position = ", " + std::to_string(access.address - below->end() + access.size) + " bytes past the end of " +
                below->name + " (" + format_size(below->size) + ")";
+  } else if (above_sram(access.address) && engine_.reg(UC_ARM_REG_SP) - access.address + 64u < 320u) {
+    // Just below an SRAM bank, next to SP: the stack grew out of the bottom of RAM.
+    const MemoryRegion* ram = above_sram(access.address);
+    kind = FaultKind::StackOverflow;
+    what = "stack overflow: " + what;
+    position = ", " + std::to_string(ram->origin - access.address) + " bytes below the start of " + ram->name +
+               " (SP is " + hex32(engine_.reg(UC_ARM_REG_SP)) + ")";
   } else if (access.address >= 0x40000000u && access.address < 0x60000000u) {
     position = ", a peripheral address " + device_.name + " has no model for in TinySim";
   } else {
