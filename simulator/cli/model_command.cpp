@@ -187,6 +187,11 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
     j.field("max", r.max_cycles()).end_object();
     j.field("latency_ms", r.latency_ms()).field("macs", r.total_macs).field("cycles_per_mac", r.cycles_per_mac());
     j.field("arena_bytes", r.arena_bytes).field("stack_high_water", r.stack_high_water);
+    j.key("energy_per_inference_uj").value(r.energy_per_inference * 1e6);
+    j.key("run_current_ma").value(r.run_current * 1e3);
+    j.key("assumptions").begin_array();
+    for (const auto& line : r.assumptions) j.value(line);
+    j.end_array();
     j.key("layers").begin_array();
     for (const auto& l : r.layers)
       j.begin_object().field("index", l.index).field("op", l.op).field("cycles", l.cycles).field("macs", l.macs)
@@ -202,7 +207,11 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
         << format("%.2f", r.cycles_per_mac()) << " cycles/MAC over " << r.total_macs << " MACs\n";
     out << "  outputs " << (r.mismatches ? "DIFFER from" : "bit-identical to") << " the host build";
     if (r.mismatches) out << " (" << r.mismatches << " runs; first: " << r.first_mismatch << ")";
-    out << "\n  arena " << format_size(r.arena_bytes) << ", stack high-water " << format_size(r.stack_high_water)
+    out << "\n";
+    if (r.energy_per_inference > 0)
+      out << "  energy " << format("%.1f", r.energy_per_inference * 1e6) << " uJ per inference at "
+          << format("%.2f", r.run_current * 1e3) << " mA run current\n";
+    out << "  arena " << format_size(r.arena_bytes) << ", stack high-water " << format_size(r.stack_high_water)
         << "\n\n  #  op                         cycles        MACs  cyc/MAC     ms\n";
     for (const auto& l : r.layers) {
       char line[160];
@@ -214,6 +223,8 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
     }
     out << "\n";
     print_fit(out, r.fit);
+    out << "\nModel assumptions:\n";
+    for (const auto& line : r.assumptions) out << "  - " << line << "\n";
   }
   return r.mismatches ? 1 : 0;
 }

@@ -4,6 +4,8 @@
 #include <numeric>
 #include <random>
 
+#include "energy/device_power.h"
+#include "energy/energy_meter.h"
 #include "hal/tinysim_regs.h"
 #include "interpreter/interpreter.h"
 #include "runner/model_session.h"
@@ -102,6 +104,17 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
     if (!expected) return expected.error();
     if (results[i].output != expected.value() && r.mismatches++ == 0)
       r.first_mismatch = describe_mismatch(i, results[i].output, expected.value());
+  }
+  if (auto power = device_power(device)) {
+    r.run_current = power->current(PowerState::Run, device.clock_hz);
+    r.energy_per_inference = compute_energy(power.value(), device.clock_hz, static_cast<uint64_t>(r.mean_cycles()));
+    r.assumptions = {"core timing: " + r.core + " cycle model (simulator/cost), " + std::to_string(r.clock_hz) + " Hz",
+                     "energy per inference = supply voltage x run current x inference time",
+                     "run current " + power->run.basis + " (" + power->run.source + ")",
+                     "supply " + std::to_string(power->supply_voltage.value).substr(0, 4) + " V (" +
+                         power->supply_voltage.source + ")"};
+  } else {
+    r.assumptions = {"no energy figures: " + power.error().message};
   }
   for (const LayerSummary& layer : summary.layers) {
     LayerTiming t;

@@ -42,6 +42,9 @@ struct BenchResult {
   uint32_t arena_bytes = 0;         ///< as the firmware reported it
   uint32_t stack_high_water = 0;
   uint64_t instructions = 0;
+  double energy_per_inference = 0;      ///< J at run current; 0 when the device has no power figures
+  double run_current = 0;               ///< A at the device clock
+  std::vector<std::string> assumptions; ///< where the energy figures come from
 
   uint64_t min_cycles() const;
   uint64_t max_cycles() const;

@@ -109,3 +109,36 @@ TEST(EnergyMeter, ComputeEnergyOfOneInference) {
 
 }  // namespace
 }  // namespace tinysim
+
+#include "device/device_catalog.h"
+#include "energy/device_power.h"
+
+namespace tinysim {
+namespace {
+
+TEST(DevicePower, EveryShippedDeviceHasASourcedPowerProfile) {
+  auto devices = list_devices(TINYSIM_SOURCE_DIR "/devices");
+  ASSERT_TRUE(devices) << devices.error().describe();
+  ASSERT_GE(devices->size(), 8u);
+  for (const Device& d : devices.value()) {
+    auto p = device_power(d);
+    ASSERT_TRUE(p) << p.error().describe();
+    EXPECT_GT(p->supply_voltage.value, 1.0) << d.name;
+    EXPECT_GT(p->current(PowerState::Run, d.clock_hz), p->current(PowerState::DeepSleep, d.clock_hz)) << d.name;
+    EXPECT_GE(p->current(PowerState::Sleep, d.clock_hz), p->current(PowerState::DeepSleep, d.clock_hz)) << d.name;
+    EXPECT_FALSE(p->run.source.empty()) << d.name;
+  }
+}
+
+TEST(DevicePower, Nrf52840RadioAndRunCurrent) {
+  auto d = find_device("nrf52840", TINYSIM_SOURCE_DIR "/devices");
+  ASSERT_TRUE(d);
+  auto p = device_power(d.value());
+  ASSERT_TRUE(p) << p.error().describe();
+  EXPECT_NEAR(p->current(PowerState::Run, 64'000'000), 3.3e-3, 1e-12);  // 3.3 mA at 64 MHz
+  ASSERT_TRUE(p->radio_tx_current);
+  EXPECT_DOUBLE_EQ(p->radio_tx_current->value, 6.40e-3);
+}
+
+}  // namespace
+}  // namespace tinysim

@@ -94,6 +94,9 @@ TEST(ModelBench, HelloWorldIsBitExactOnTheEmulatedNrf52840) {
   }
   EXPECT_LT(layer_sum, r->min_cycles()) << "ops run inside the inference span";
   EXPECT_GT(r->stack_high_water, 0u);
+  // nRF52840 file: 3.0 V supply, 3.3 mA at 64 MHz: E = V * I * cycles / clock.
+  EXPECT_NEAR(r->energy_per_inference, 3.0 * 3.3e-3 * double(uint64_t(r->mean_cycles())) / 64e6, 1e-15);
+  EXPECT_FALSE(r->assumptions.empty());
   // Same seed, same figures: the run is deterministic.
   auto again = tinysim::bench_model(device("nrf52840"), bytes, s, options);
   ASSERT_TRUE(again);
