@@ -2,7 +2,10 @@
 // run, and the firmware commits that fault in a function named after it.
 #include "../test_support.h"
 
-__attribute__((used, section(".rodata.fault_mode"))) const volatile uint32_t fault_mode = 0;
+// Plain const so it stays in .rodata (flash); read through a volatile pointer so the
+// compiler does not fold the value the test writes before the run.
+__attribute__((used)) const uint32_t fault_mode = 0;
+#define FAULT_MODE (*(const volatile uint32_t*)&fault_mode)
 
 __attribute__((noinline)) void write_past_ram(void) {
   volatile uint32_t* base = (volatile uint32_t*)TS_REG(TS_SYSINFO_BASE, TS_SYSINFO_RAM_BASE);
@@ -45,9 +48,9 @@ __attribute__((noinline)) uint32_t unaligned_read(void) {
 
 int main(void) {
   print("mode ");
-  print_uint(fault_mode);
+  print_uint(FAULT_MODE);
   print("\n");
-  switch (fault_mode) {
+  switch (FAULT_MODE) {
     case 1: write_past_ram(); break;
     case 2: return (int)read_nowhere();
     case 3: write_flash(); break;
