@@ -43,6 +43,19 @@ class CycleModel {
     const BlockCost& cost = region->table.get()[(address - region->origin) >> 1];
     return cost.bytes == bytes ? &cost : nullptr;
   }
+  /// The cost table covering `address` (one entry per halfword from `origin`), so a
+  /// caller on the hot path can index it without going through cached(); empty
+  /// (size 0) when no block there was decoded yet.
+  struct TableView {
+    const BlockCost* table = nullptr;
+    uint32_t origin = 0;
+    uint32_t size = 0;  ///< bytes covered
+  };
+  TableView table_at(uint32_t address) const {
+    for (const auto& r : regions_)
+      if (address - r.origin < r.size && r.table) return {r.table.get(), r.origin, r.size};
+    return {};
+  }
   /// Decodes the block (`code` holds its `bytes` bytes), caches and returns its cost.
   const BlockCost& decode(uint32_t address, const uint8_t* code, uint16_t bytes);
   /// Cost of a block without caching (tests, tools).

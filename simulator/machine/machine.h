@@ -83,6 +83,9 @@ class Machine : public MachineBus {
   Status load_firmware();
   Status reset();
   const BlockCost& decode_block(uint32_t address, uint16_t bytes);
+  /// A block the hot table does not hold: look it up or decode it, then make its
+  /// region's table the hot one.
+  const BlockCost& block_cost_slow(uint32_t address, uint16_t bytes);
 
   // Run loop parts (machine_run.cpp).
   enum class Halt { None, Slice, Exit, Fault, ExceptionReturn, SupervisorCall, Wfe };
@@ -124,6 +127,7 @@ class Machine : public MachineBus {
   std::vector<std::unique_ptr<Mapped>> mapped_;
 
   // Hot state, touched by on_block.
+  CycleModel::TableView hot_table_;  ///< cost table of the region code last ran from
   uint64_t cycles_ = 0;
   uint64_t instructions_ = 0;
   uint64_t deadline_ = 0;

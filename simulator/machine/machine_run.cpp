@@ -74,18 +74,21 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   auto* m = static_cast<Machine*>(self);
   const uint32_t pc = static_cast<uint32_t>(address);
   // The previous block ended in a conditional branch: taken if we are not right after it.
+  // The penalty is overwritten at the end of every block, so only the stop path resets it.
   if (pc != m->previous_end_) m->cycles_ += m->previous_penalty_;
-  m->previous_penalty_ = 0;
-  if (m->cycles_ >= m->deadline_) {
+  if (__builtin_expect(m->cycles_ >= m->deadline_, 0)) {
     // This block does not run now; its hook fires again on resume (UNICORN-NOTES trap 6).
     m->previous_end_ = pc;
+    m->previous_penalty_ = 0;
     if (m->halt_ == Halt::None) m->halt_ = Halt::Slice;
     uc_emu_stop(uc);
     return;
   }
   const uint16_t bytes = static_cast<uint16_t>(size);
-  const BlockCost* cost = m->model_.cached(pc, bytes);
-  if (!cost) cost = &m->decode_block(pc, bytes);
+  // One bounds check and one load on the hot path: the table of the region code runs from.
+  const uint32_t offset = pc - m->hot_table_.origin;
+  const BlockCost* cost = offset < m->hot_table_.size ? &m->hot_table_.table[offset >> 1] : nullptr;
+  if (!cost || cost->bytes != bytes) cost = &m->block_cost_slow(pc, bytes);
   m->cycles_ += cost->cycles;
   m->instructions_ += cost->instructions;
   m->previous_end_ = pc + size;
@@ -93,6 +96,13 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   m->caller_block_pc_ = m->block_pc_;
   m->block_pc_ = pc;
   if (m->trace_) m->trace_lines_.push_back({m->cycles_, pc});
+}
+
+const BlockCost& Machine::block_cost_slow(uint32_t address, uint16_t bytes) {
+  const BlockCost* cost = model_.cached(address, bytes);
+  const BlockCost& found = cost ? *cost : decode_block(address, bytes);
+  hot_table_ = model_.table_at(address);
+  return found;
 }
 
 void Machine::on_interrupt(uc_engine* uc, uint32_t intno, void* self) {
