@@ -108,6 +108,9 @@ class Machine : public MachineBus {
   static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
                             void* self);
   static bool on_invalid_instruction(uc_engine* uc, void* self);
+  /// Armv6-M only: every unaligned halfword or word access faults on the chip.
+  static void on_armv6m_access(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
+                               void* self);
   static uint64_t on_mmio_read(uc_engine* uc, uint64_t offset, unsigned size, void* peripheral);
   static void on_mmio_write(uc_engine* uc, uint64_t offset, unsigned size, uint64_t value, void* peripheral);
 

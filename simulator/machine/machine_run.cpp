@@ -66,6 +66,12 @@ Status Machine::install_hooks() {
     return e;
   if (auto e = engine_.add_hook(handle, UC_HOOK_INSN_INVALID, reinterpret_cast<void*>(&on_invalid_instruction), this))
     return e;
+  // Unicorn's Cortex-M0 lets unaligned accesses through (docs/emulator.md). The check
+  // costs a hook per load/store, so only the cores that fault on them pay it.
+  if (device_.core == CoreKind::CortexM0Plus)
+    if (auto e = engine_.add_hook(handle, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+                                  reinterpret_cast<void*>(&on_armv6m_access), this))
+      return e;
   return std::nullopt;
 }
 
@@ -163,6 +169,23 @@ bool Machine::on_bad_memory(uc_engine*, uc_mem_type type, uint64_t address, int 
   auto* m = static_cast<Machine*>(self);
   m->bad_access_ = BadAccess{type, static_cast<uint32_t>(address), size};
   return false;
+}
+
+void Machine::on_armv6m_access(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t, void* self) {
+  if ((address & static_cast<uint64_t>(size - 1)) == 0) return;
+  auto* m = static_cast<Machine*>(self);
+  const bool write = type == UC_MEM_WRITE;
+  // PC is the block start here too (trap 5); the registers are exact.
+  const uint32_t block = m->engine_.reg(UC_ARM_REG_PC) & ~1u;
+  const uint32_t exact = m->locate_access(block, static_cast<uint32_t>(address), write);
+  m->fault_at(FaultKind::UsageFault,
+              std::string("unaligned ") + (write ? "write" : "read") + " of " + std::to_string(size) + " bytes " +
+                  (write ? "to " : "from ") + hex32(static_cast<uint32_t>(address)) + " (" +
+                  core_name(m->device_.core) + " is Armv6-M: every unaligned access is a HardFault)",
+              exact ? exact : block, exact != 0);
+  m->fault_->address = static_cast<uint32_t>(address);
+  m->fault_->size = static_cast<unsigned>(size);
+  uc_emu_stop(uc);
 }
 
 bool Machine::on_invalid_instruction(uc_engine* uc, void* self) {

@@ -133,6 +133,34 @@ TEST(Faults, DspInstructionRunsOnM4) {
   EXPECT_EQ(r.exit_code, 3);
 }
 
+TEST(Faults, UnalignedWordReadIsAHardFaultOnArmv6M) {
+  const RunResult r = run_mode("samd21g18", 10);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UsageFault);
+  EXPECT_TRUE(contains(r.fault->message, "unaligned read of 4 bytes from 0x"));
+  EXPECT_TRUE(contains(r.fault->message, "(cortex-m0plus is Armv6-M: every unaligned access is a HardFault)"))
+      << r.fault->message;
+  EXPECT_TRUE(r.fault->pc_exact);
+  EXPECT_EQ(r.fault->function.rfind("unaligned_read+", 0), 0u) << r.fault->message;
+  EXPECT_EQ(r.fault->address % 4u, 1u);  // words + 1
+  EXPECT_EQ(r.fault->size, 4u);
+}
+
+TEST(Faults, UnalignedWordReadWorksOnArmv7M) {
+  // CCR.UNALIGN_TRP is 0 at reset: LDR at words + 1 reads bytes 33 22 11 88, so the top byte is 0x88.
+  const RunResult r = run_mode("stm32l476rg", 10);
+  EXPECT_EQ(r.reason, StopReason::Exited) << describe(r);
+  EXPECT_EQ(r.exit_code, 0x88);
+}
+
+TEST(Faults, UnalignedLoadMultipleIsAHardFaultOnArmv6M) {
+  const RunResult r = run_mode("samd21g18", 11);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UsageFault);
+  EXPECT_TRUE(contains(r.fault->message, "unaligned")) << r.fault->message;
+  EXPECT_EQ(r.fault->function.rfind("unaligned_load_multiple", 0), 0u) << r.fault->message;
+}
+
 TEST(Faults, NoFaultModeExitsCleanly) {
   const RunResult r = run_mode("stm32l476rg", 0);
   EXPECT_EQ(r.reason, StopReason::Exited) << describe(r);

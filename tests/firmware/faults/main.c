@@ -43,7 +43,20 @@ __attribute__((noinline)) void sleep_forever(void) { __asm__ volatile("wfi"); }
 
 __attribute__((noinline)) uint32_t unaligned_read(void) {
   static volatile uint32_t words[2] = {0x11223344u, 0x55667788u};
-  return *(volatile uint32_t*)((uintptr_t)words + 1u);
+  // Through a volatile so the compiler cannot see the offset and split the load.
+  volatile uintptr_t address = (uintptr_t)words + 1u;
+  return *(volatile uint32_t*)address;
+}
+
+__attribute__((noinline)) uint32_t unaligned_load_multiple(void) {
+  // LDM faults on an unaligned base on every Cortex-M, whatever CCR.UNALIGN_TRP says.
+  static volatile uint32_t words[3] = {1u, 2u, 3u};
+  volatile uintptr_t address = (uintptr_t)words + 2u;
+  register uint32_t first __asm__("r0");
+  register uint32_t second __asm__("r1");
+  register uintptr_t base __asm__("r2") = address;
+  __asm__ volatile("ldmia %2!, {%0, %1}" : "=l"(first), "=l"(second), "+l"(base) : : "memory");
+  return first + second;
 }
 
 int main(void) {
@@ -61,6 +74,7 @@ int main(void) {
     case 8: return (int)recurse(0);
     case 9: sleep_forever(); break;
     case 10: return (int)(unaligned_read() >> 24);
+    case 11: return (int)unaligned_load_multiple();
     default: break;
   }
   return 3;
