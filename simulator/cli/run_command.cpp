@@ -50,6 +50,9 @@ void print_summary(const Device& device, const RunResult& r) {
 
 }  // namespace
 
+/// Blocks --trace keeps: the run's last steps, which say how it got where it stopped.
+constexpr size_t kTraceBlocks = 100000;
+
 int run_command(int argc, char** argv) {
   auto parsed = parse_arguments(argc, argv, 2, {"--device", "--max-cycles", "--max-instructions", "--devices-dir"},
                                 {"--trace"});
@@ -81,7 +84,7 @@ int run_command(int argc, char** argv) {
   (*machine)->on_power_change([&block](uint64_t, PowerState state) {
     if (state != PowerState::Run) block.cpu_sleeps();
   });
-  (*machine)->enable_trace(args.flag("--trace"));
+  (*machine)->enable_trace(args.flag("--trace") ? kTraceBlocks : 0);
 
   auto result = (*machine)->run(limits);
   if (!result) return report(result.error());
@@ -89,6 +92,9 @@ int run_command(int argc, char** argv) {
   std::fputs(r.console.c_str(), stdout);
   std::fputs(block.console().text().c_str(), stdout);
   if (args.flag("--trace")) {
+    const uint64_t traced = (*machine)->traced_blocks();
+    if (traced > kTraceBlocks)
+      std::printf("trace: the last %zu of %llu blocks\n", kTraceBlocks, static_cast<unsigned long long>(traced));
     for (const auto& line : (*machine)->trace())
       std::printf("trace %12llu 0x%08x %s\n", static_cast<unsigned long long>(line.cycle), line.pc,
                   elf->symbols.describe(line.pc).c_str());

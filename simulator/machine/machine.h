@@ -46,9 +46,13 @@ class Machine : public MachineBus {
 
   /// Maps a peripheral (not owned; must outlive the machine) and attaches it.
   Status add_peripheral(Peripheral& peripheral);
-  /// Collects every executed block's (cycle, pc) for --trace (slower).
-  void enable_trace(bool on) { trace_ = on; }
-  const std::vector<TraceLine>& trace() const { return trace_lines_; }
+  /// Keeps the (cycle, pc) of the last `blocks` executed blocks for --trace (slower);
+  /// 0 turns tracing off. A ring, so a long run cannot exhaust the host's memory.
+  void enable_trace(size_t blocks);
+  /// The kept blocks, oldest first.
+  std::vector<TraceLine> trace() const;
+  /// Blocks executed while tracing (may exceed what trace() kept).
+  uint64_t traced_blocks() const { return traced_; }
   /// Called at every power state change (e.g. the power controller or the
   /// scenario learn that the core sleeps).
   void on_power_change(std::function<void(uint64_t cycle, PowerState state)> callback) {
@@ -140,7 +144,8 @@ class Machine : public MachineBus {
   uint32_t block_pc_ = 0;          ///< start of the block running now
   uint32_t caller_block_pc_ = 0;   ///< the block that ran before it
   bool trace_ = false;
-  std::vector<TraceLine> trace_lines_;
+  std::vector<TraceLine> trace_lines_;  ///< ring of the last trace_lines_.size() blocks
+  uint64_t traced_ = 0;
 
   // Stop state, set by hooks.
   Halt halt_ = Halt::None;

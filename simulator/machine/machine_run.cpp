@@ -101,7 +101,22 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   m->previous_penalty_ = cost->taken_penalty;
   m->caller_block_pc_ = m->block_pc_;
   m->block_pc_ = pc;
-  if (m->trace_) m->trace_lines_.push_back({m->cycles_, pc});
+  if (m->trace_) m->trace_lines_[m->traced_++ % m->trace_lines_.size()] = {m->cycles_, pc};
+}
+
+void Machine::enable_trace(size_t blocks) {
+  trace_ = blocks > 0;
+  trace_lines_.assign(blocks, TraceLine{0, 0});
+  traced_ = 0;
+}
+
+std::vector<TraceLine> Machine::trace() const {
+  const size_t ring = trace_lines_.size();
+  if (traced_ <= ring) return {trace_lines_.begin(), trace_lines_.begin() + static_cast<std::ptrdiff_t>(traced_)};
+  const auto oldest = trace_lines_.begin() + static_cast<std::ptrdiff_t>(traced_ % ring);
+  std::vector<TraceLine> lines(oldest, trace_lines_.end());
+  lines.insert(lines.end(), trace_lines_.begin(), oldest);
+  return lines;
 }
 
 const BlockCost& Machine::block_cost_slow(uint32_t address, uint16_t bytes) {

@@ -32,5 +32,24 @@ TEST(Smoke, SameRunGivesSameCycles) {
   EXPECT_EQ(ra.instructions, rb.instructions);
 }
 
+TEST(Smoke, TraceKeepsTheLastBlocksOldestFirst) {
+  Bench all("smoke", "nrf52840"), last("smoke", "nrf52840");
+  all.machine->enable_trace(1u << 20);
+  last.machine->enable_trace(16);
+  all.run();
+  last.run();
+  const std::vector<TraceLine> everything = all.machine->trace();
+  ASSERT_EQ(everything.size(), all.machine->traced_blocks());
+  ASSERT_GT(everything.size(), 16u);
+  EXPECT_EQ(last.machine->traced_blocks(), everything.size());
+  const std::vector<TraceLine> tail = last.machine->trace();
+  ASSERT_EQ(tail.size(), 16u);
+  for (size_t i = 0; i < tail.size(); ++i) {
+    const TraceLine& expected = everything[everything.size() - 16 + i];
+    EXPECT_EQ(tail[i].cycle, expected.cycle) << i;
+    EXPECT_EQ(tail[i].pc, expected.pc) << i;
+  }
+}
+
 }  // namespace
 }  // namespace tinysim::test
