@@ -364,8 +364,10 @@ bool Machine::sleep(bool deep, const RunLimits&, uint64_t budget) {
 // ---------------------------------------------------------------- exceptions
 
 Status Machine::take_exception(unsigned exception, uint32_t return_pc) {
+  // SP is the active stack: the PSP when thread mode runs on it (CONTROL.SPSEL).
   const uint32_t sp = engine_.reg(UC_ARM_REG_SP);
   uint32_t xpsr = engine_.reg(UC_ARM_REG_XPSR);
+  const bool from_process_stack = (xpsr & 0x1FFu) == 0 && (engine_.reg(UC_ARM_REG_CONTROL) & 2u);
   uint32_t frame_sp = (sp - 32u);
   if (frame_sp & 4u) {
     frame_sp -= 4u;
@@ -401,7 +403,12 @@ Status Machine::take_exception(unsigned exception, uint32_t return_pc) {
   }
   const bool nested = (xpsr & 0x1FFu) != 0;
   engine_.set_reg(UC_ARM_REG_SP, frame_sp);
-  engine_.set_reg(UC_ARM_REG_LR, nested ? 0xFFFFFFF1u : 0xFFFFFFF9u);
+  if (from_process_stack) {
+    // Handlers run on the MSP. Unicorn swaps the banked SPs on an SPSEL write, which
+    // it honours only in thread mode: so before IPSR is set.
+    engine_.set_reg(UC_ARM_REG_CONTROL, engine_.reg(UC_ARM_REG_CONTROL) & ~2u);
+  }
+  engine_.set_reg(UC_ARM_REG_LR, nested ? 0xFFFFFFF1u : from_process_stack ? 0xFFFFFFFDu : 0xFFFFFFF9u);
   engine_.set_reg(UC_ARM_REG_IPSR, exception);
   // Unicorn caches handler mode: rewriting NZCV refreshes it (UNICORN-NOTES trap 8).
   engine_.set_reg(UC_ARM_REG_APSR_NZCV, engine_.reg(UC_ARM_REG_APSR_NZCV));
@@ -416,15 +423,17 @@ Status Machine::take_exception(unsigned exception, uint32_t return_pc) {
 
 Status Machine::return_from_exception(uint32_t exc_return) {
   const unsigned exception = engine_.reg(UC_ARM_REG_IPSR) & 0x1FFu;
-  const uint32_t sp = engine_.reg(UC_ARM_REG_SP);
-  uint32_t frame[8] = {};
-  if ((exc_return & 0xFFFFFF00u) != 0xFFFFFF00u || (exc_return & 4u)) {
+  // EXC_RETURN 0xFFFFFFF1 (handler, MSP), 0xFFFFFFF9 (thread, MSP), 0xFFFFFFFD (thread, PSP).
+  const bool to_process_stack = exc_return == 0xFFFFFFFDu;
+  if (exc_return != 0xFFFFFFF1u && exc_return != 0xFFFFFFF9u && !to_process_stack) {
     fault_at(FaultKind::HardFault,
              "exception return with EXC_RETURN " + hex32(exc_return) +
-                 ": only main-stack returns without FP frame (0xFFFFFFF1/0xFFFFFFF9) are modelled; it was",
+                 ": only returns with a standard frame (0xFFFFFFF1, 0xFFFFFFF9, 0xFFFFFFFD) are modelled; it was",
              block_pc_, false);
     return std::nullopt;
   }
+  const uint32_t sp = engine_.reg(to_process_stack ? UC_ARM_REG_PSP : UC_ARM_REG_SP);
+  uint32_t frame[8] = {};
   if (!read_memory(sp, frame, sizeof frame)) {
     fault_at(FaultKind::HardFault, "exception return with SP " + hex32(sp) + " outside SRAM; it was", block_pc_,
              false);
@@ -433,7 +442,8 @@ Status Machine::return_from_exception(uint32_t exc_return) {
   const int regs[6] = {UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R12, UC_ARM_REG_LR};
   for (int i = 0; i < 6; ++i) engine_.set_reg(regs[i], frame[i]);
   const uint32_t xpsr = frame[7];
-  engine_.set_reg(UC_ARM_REG_SP, sp + 32u + ((xpsr & (1u << 9)) ? 4u : 0u));
+  const uint32_t popped_sp = sp + 32u + ((xpsr & (1u << 9)) ? 4u : 0u);
+  if (!to_process_stack) engine_.set_reg(UC_ARM_REG_SP, popped_sp);
   nvic_.deactivate(exception);
   if (has_fpu_ && !fp_saved_.empty()) {
     const auto& saved = fp_saved_.back();
@@ -443,6 +453,11 @@ Status Machine::return_from_exception(uint32_t exc_return) {
   }
   engine_.set_reg(UC_ARM_REG_XPSR, xpsr & ~(1u << 9));
   engine_.set_reg(UC_ARM_REG_IPSR, xpsr & 0x1FFu);
+  if (to_process_stack) {
+    // Back in thread mode: select the PSP (Unicorn swaps the banked SPs), then pop.
+    engine_.set_reg(UC_ARM_REG_CONTROL, engine_.reg(UC_ARM_REG_CONTROL) | 2u);
+    engine_.set_reg(UC_ARM_REG_SP, popped_sp);
+  }
   engine_.set_reg(UC_ARM_REG_APSR_NZCV, xpsr & 0xF0000000u);  // refresh (trap 8)
   engine_.set_reg(UC_ARM_REG_PC, frame[6] | 1u);
   cycles_ += return_cycles(device_.core);

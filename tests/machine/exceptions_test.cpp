@@ -28,6 +28,15 @@ TEST_P(Exceptions, RaiseIrqFromAPeripheralIsTaken) {
   EXPECT_EQ(r.exceptions_taken, 4u);
 }
 
+TEST_P(Exceptions, ThreadModeOnTheProcessStack) {
+  Bench bench("process_stack", GetParam());
+  const RunResult r = bench.run();
+  ASSERT_EQ(r.reason, StopReason::Exited) << describe(r);
+  EXPECT_EQ(r.console, "exc_return 0xfffffffd\nresult 42\ncontrol 2\n");
+  EXPECT_EQ(r.exit_code, 0);  // the number of failed checks the firmware made
+  EXPECT_EQ(r.exceptions_taken, 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Cores, Exceptions, ::testing::Values("rp2040", "stm32l476rg", "stm32f746ng", "stm32u585ai"));
 
 }  // namespace
