@@ -3,6 +3,7 @@
 #include "sensors/csv_source.h"
 #include "sensors/source_params.h"
 #include "sensors/tones_generator.h"
+#include "sensors/wrist_generator.h"
 
 namespace tinysim {
 namespace {
@@ -17,6 +18,7 @@ struct Generator {
 const std::vector<Generator>& generators() {
   static const std::vector<Generator> table{
       {"tones", make_tones_source},
+      {"wrist", make_wrist_source},
   };
   return table;
 }

@@ -96,3 +96,21 @@ std::string describe_rate(SampleRate rate) {
 }
 
 }  // namespace tinysim
+
+namespace tinysim {
+
+Status read_schedule(const YamlFields& fields, const std::vector<std::string>& classes, std::vector<double>& weights,
+                     std::vector<double>& mean_seconds, Range duration) {
+  auto w = optional_per_class(fields, "mix", classes, weights, Dimension::Fraction, {0.0, 1e6, ""});
+  if (!w) return w.error();
+  double total = 0.0;
+  for (double x : *w) total += x;
+  if (!(total > 0.0)) return fields.error("mix", "at least one class needs a weight above 0");
+  auto m = optional_per_class(fields, "mean_duration", classes, mean_seconds, Dimension::Time, duration);
+  if (!m) return m.error();
+  weights = *w;
+  mean_seconds = *m;
+  return std::nullopt;
+}
+
+}  // namespace tinysim

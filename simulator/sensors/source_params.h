@@ -43,3 +43,12 @@ std::string resolve_path(const std::string& path, const SourceContext& context);
 std::string describe_rate(SampleRate rate);
 
 }  // namespace tinysim
+
+namespace tinysim {
+
+/// A schedule's `mix:` ({class: weight}, at least one > 0) and `mean_duration:`
+/// ({class: 8 s}) keys, over the defaults in `weights` and `mean_seconds`.
+Status read_schedule(const YamlFields& fields, const std::vector<std::string>& classes, std::vector<double>& weights,
+                     std::vector<double>& mean_seconds, Range duration);
+
+}  // namespace tinysim
