@@ -3,6 +3,7 @@
 #include "sensors/csv_source.h"
 #include "sensors/source_params.h"
 #include "sensors/tones_generator.h"
+#include "sensors/wav_source.h"
 #include "sensors/wrist_generator.h"
 
 namespace tinysim {
@@ -89,6 +90,7 @@ Result<std::shared_ptr<const SensorSource>> make_sensor_source(const YamlFields&
   if (!context.rate.valid()) return source.error("", "the sensor has no frame rate");
   if (context.channels == 0) return source.error("", "the sensor has no channels");
   if (source.has("csv")) return make_csv_source(source, context);
+  if (source.has("wav")) return make_wav_source(source, context);
   if (!source.has("generator")) {
     return source.error("", "expected a generator:, csv: or wav: key saying where the frames come from");
   }
