@@ -1,6 +1,7 @@
 #include "sensors/source_factory.h"
 
 #include "sensors/csv_source.h"
+#include "sensors/keywords_generator.h"
 #include "sensors/source_params.h"
 #include "sensors/tones_generator.h"
 #include "sensors/wav_source.h"
@@ -20,6 +21,7 @@ const std::vector<Generator>& generators() {
   static const std::vector<Generator> table{
       {"tones", make_tones_source},
       {"wrist", make_wrist_source},
+      {"keywords", make_keywords_source},
   };
   return table;
 }
