@@ -4,6 +4,7 @@
 #include "sensors/keywords_generator.h"
 #include "sensors/source_params.h"
 #include "sensors/tones_generator.h"
+#include "sensors/vibration_generator.h"
 #include "sensors/wav_source.h"
 #include "sensors/wrist_generator.h"
 
@@ -22,6 +23,7 @@ const std::vector<Generator>& generators() {
       {"tones", make_tones_source},
       {"wrist", make_wrist_source},
       {"keywords", make_keywords_source},
+      {"vibration", make_vibration_source},
   };
   return table;
 }
