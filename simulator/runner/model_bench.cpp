@@ -96,6 +96,7 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
   r.fit = fit.value();
   r.total_macs = summary.total_macs;
   r.instructions = run->instructions;
+  r.console = block.console().text();
   r.stack_high_water = run->stack_high_water;
   if (block.profile().arena()) r.arena_bytes = static_cast<uint32_t>(block.profile().arena()->total());
   for (uint32_t i = 0; i < inputs.size(); ++i) {

@@ -45,6 +45,7 @@ struct BenchResult {
   double energy_per_inference = 0;      ///< J at run current; 0 when the device has no power figures
   double run_current = 0;               ///< A at the device clock
   std::vector<std::string> assumptions; ///< where the energy figures come from
+  std::string console;                  ///< what the firmware printed
 
   uint64_t min_cycles() const;
   uint64_t max_cycles() const;
