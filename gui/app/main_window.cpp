@@ -1,21 +1,311 @@
 #include "app/main_window.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "compare/compare_view.h"
+#include "console/console_view.h"
+#include "device/device_catalog.h"
+#include "energy/energy_view.h"
+#include "memory/memory_view.h"
+#include "performance/performance_view.h"
+#include "report/bench_report.h"
+#include "setup/setup_panel.h"
 
 namespace tinysim::gui {
+namespace {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), views_(new QTabWidget(this)) {
+constexpr int kRecentMax = 8;
+
+QLabel* pendingView(const QString& what) {
+  auto* label = new QLabel(what);
+  label->setAlignment(Qt::AlignCenter);
+  label->setWordWrap(true);
+  label->setStyleSheet("color: #666; font-size: 14px;");
+  return label;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      simulation_(new Simulation(this)),
+      setup_(new SetupPanel),
+      views_(new QTabWidget),
+      error_(new QLabel),
+      memory_(new MemoryView),
+      performance_(new PerformanceView),
+      energy_(new EnergyView),
+      console_(new ConsoleView),
+      compare_(new CompareView) {
   setWindowTitle("TinySim");
-  for (const char* view : {"Timeline", "Memory", "Performance", "Energy", "Console", "Results"}) {
-    auto* placeholder = new QLabel(tr("Open a scenario to see its %1 view.").arg(view));
-    placeholder->setAlignment(Qt::AlignCenter);
-    views_->addTab(placeholder, tr(view));
-  }
-  setCentralWidget(views_);
-  statusBar()->showMessage(tr("No scenario loaded"));
+  views_->addTab(pendingView(tr("Timeline: the sensor channels with ground-truth bands and predictions appear here "
+                                "for a scenario run.\nA model + device run has no sensor stream.")),
+                 tr("Timeline"));
+  views_->addTab(memory_, tr("Memory"));
+  views_->addTab(performance_, tr("Performance"));
+  views_->addTab(energy_, tr("Energy"));
+  views_->addTab(console_, tr("Console"));
+  views_->addTab(pendingView(tr("Results: accuracy, confusion matrix and expectations appear here for a scenario "
+                                "run.")),
+                 tr("Results"));
+  views_->addTab(compare_, tr("Compare"));
+  views_->setDocumentMode(true);
+
+  error_->setWordWrap(true);
+  error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  error_->setStyleSheet(
+      "QLabel { background: #fdecea; color: #7f1d1d; border-left: 6px solid #c62828; padding: 8px; }");
+  error_->hide();
+  auto* central = new QWidget;
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(error_);
+  layout->addWidget(views_, 1);
+  setCentralWidget(central);
+
+  auto* dock = new QDockWidget(tr("Setup"));
+  dock->setWidget(setup_);
+  dock->setFeatures(QDockWidget::NoDockWidgetFeatures);
+  addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+  connect(setup_, &SetupPanel::browseRequested, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a model"), {}, tr("TFLite models (*.tflite)"));
+    if (!path.isEmpty()) openModel(path);
+  });
+  connect(setup_, &SetupPanel::runRequested, this, [this] { run(); });
+  connect(setup_, &SetupPanel::stepRequested, this, [this] { run(1); });
+  connect(setup_, &SetupPanel::resetRequested, this, &MainWindow::reset);
+  connect(compare_, &CompareView::compareRequested, this, &MainWindow::startCompare);
+  connect(compare_, &CompareView::stopRequested, simulation_, &Simulation::stop);
+  connect(simulation_, &Simulation::busyChanged, this, [this](bool busy) {
+    setup_->setBusy(busy);
+    compare_->setBusy(busy);
+  });
+  connect(simulation_, &Simulation::progress, setup_, &SetupPanel::setProgress);
+  connect(simulation_, &Simulation::runFinished, this, &MainWindow::onRunFinished);
+  connect(simulation_, &Simulation::compareRow, this, [this](const ModelRunPtr& run, int index, int count) {
+    compare_->addRun(*run);
+    setup_->setProgress(tr("Compared %1 of %2 devices").arg(index + 1).arg(count), index + 1, count);
+  });
+  connect(simulation_, &Simulation::compareFinished, this,
+          [this] { statusBar()->showMessage(tr("Comparison done: %1 devices").arg(compare_->table()->rowCount())); });
+
+  buildMenus();
+  loadCatalog();
+  statusBar()->showMessage(tr("No model loaded"));
   resize(1280, 800);
+}
+
+void MainWindow::loadCatalog() {
+  devices_dir_ = devices_dir(QApplication::applicationFilePath().toStdString());
+  auto devices = list_devices(devices_dir_);
+  if (!devices) {
+    showError(tr("Could not read the device catalog"), QString::fromStdString(devices.error().describe()));
+    return;
+  }
+  setup_->setDevices(devices.value());
+  setup_->setDevice("stm32l476rg");
+  compare_->setDevices(devices.value());
+  auto batteries = list_batteries(devices_dir_ + "/batteries");
+  if (batteries) setup_->setBatteries(batteries.value());
+  else showError(tr("Could not read the batteries"), QString::fromStdString(batteries.error().describe()));
+  QStringList models;
+  const QDir builtIn(QString::fromStdString(devices_dir_) + "/../scenarios/models");
+  for (const QString& name : builtIn.entryList({"*.tflite"}, QDir::Files, QDir::Name))
+    models << QDir::cleanPath(builtIn.absoluteFilePath(name));
+  setup_->setBuiltInModels(models);
+  for (const QString& path : QSettings().value("recentModels").toStringList()) setup_->setBuiltInModels({path});
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open model…"), QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a model"), {}, tr("TFLite models (*.tflite)"));
+    if (!path.isEmpty()) openModel(path);
+  });
+  recent_ = file->addMenu(tr("Open &recent"));
+  rebuildRecentMenu();
+  file->addSeparator();
+  file->addAction(tr("Export report &JSON…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), "report.json", "JSON (*.json)");
+    if (path.isEmpty()) return;
+    if (const QString e = exportReport(path); !e.isEmpty()) showError(tr("Export failed"), e);
+  });
+  file->addAction(tr("Export results &CSV…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), "layers.csv", "CSV (*.csv)");
+    if (path.isEmpty()) return;
+    if (const QString e = exportCsv(path); !e.isEmpty()) showError(tr("Export failed"), e);
+  });
+  file->addAction(tr("Export charts as &PNG…"), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the chart images"));
+    if (!dir.isEmpty()) statusBar()->showMessage(tr("Wrote %1 images").arg(exportCharts(dir).size()));
+  });
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
+  sim->addAction(tr("&Run"), this, [this] { run(); });
+  sim->addAction(tr("&Step one inference"), this, [this] { run(1); });
+  sim->addAction(tr("&Compare devices"), this, [this] {
+    views_->setCurrentWidget(compare_);
+    startCompare();
+  });
+  sim->addAction(tr("R&eset views"), this, &MainWindow::reset);
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recent_->clear();
+  const QStringList paths = QSettings().value("recentModels").toStringList();
+  for (const QString& path : paths) recent_->addAction(path, this, [this, path] { openModel(path); });
+  recent_->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::openModel(const QString& path) {
+  setup_->setModelPath(path);
+  QSettings settings;
+  QStringList paths = settings.value("recentModels").toStringList();
+  paths.removeAll(path);
+  paths.prepend(path);
+  while (paths.size() > kRecentMax) paths.removeLast();
+  settings.setValue("recentModels", paths);
+  rebuildRecentMenu();
+  statusBar()->showMessage(tr("Model %1: press Run").arg(path));
+}
+
+void MainWindow::run(uint32_t runs_override) {
+  RunRequest request = setup_->request();
+  request.devices_dir = devices_dir_;
+  if (runs_override) request.runs = runs_override;
+  if (request.model_path.empty()) {
+    showError(tr("No model"), tr("Open a .tflite model (File ▸ Open model…) or pick a built-in one."));
+    return;
+  }
+  simulation_->run(request);
+}
+
+void MainWindow::startCompare() {
+  RunRequest request = setup_->request();
+  request.devices_dir = devices_dir_;
+  request.clock_hz = 0;  // each device at its own default clock
+  if (request.model_path.empty()) {
+    showError(tr("No model"), tr("Open a .tflite model to compare devices with."));
+    return;
+  }
+  compare_->clear();
+  simulation_->compare(request, compare_->checkedDevices());
+}
+
+void MainWindow::reset() {
+  last_good_.reset();
+  hideError();
+  const int current = views_->currentIndex();
+  auto replace = [this](QWidget* old, QWidget* fresh) {
+    const int index = views_->indexOf(old);
+    const QString title = views_->tabText(index);
+    views_->removeTab(index);
+    views_->insertTab(index, fresh, title);
+    old->deleteLater();
+  };
+  auto* memory = new MemoryView;
+  auto* performance = new PerformanceView;
+  auto* energy = new EnergyView;
+  auto* console = new ConsoleView;
+  replace(memory_, memory);
+  replace(performance_, performance);
+  replace(energy_, energy);
+  replace(console_, console);
+  memory_ = memory;
+  performance_ = performance;
+  energy_ = energy;
+  console_ = console;
+  compare_->clear();
+  views_->setCurrentIndex(current);
+  setup_->setStatus(tr("Views cleared."));
+}
+
+void MainWindow::onRunFinished(const ModelRunPtr& run) {
+  if (!run->ok()) {
+    showError(tr("The run on %1 failed").arg(QString::fromStdString(run->request.device)),
+              QString::fromStdString(run->error));
+    console_->showFailure(tr("The run failed; the views still show the last good run."),
+                          QString::fromStdString(run->error));
+    setup_->setStatus(tr("Failed after %1 s.").arg(run->wall_seconds, 0, 'f', 1));
+    return;
+  }
+  hideError();
+  last_good_ = run;
+  memory_->showRun(*run);
+  performance_->showRun(*run);
+  energy_->showRun(*run);
+  console_->showRun(*run);
+  const double simulated = run->simulated_seconds();
+  const QString done = tr("Simulated %1 ms of device time in %2 s (%3× real time).")
+                           .arg(simulated * 1e3, 0, 'f', 3)
+                           .arg(run->wall_seconds, 0, 'f', 2)
+                           .arg(run->wall_seconds > 0 ? simulated / run->wall_seconds : 0, 0, 'g', 3);
+  setup_->setStatus(done);
+  statusBar()->showMessage(tr("%1 on %2: %3")
+                               .arg(QString::fromStdString(run->summary.file).section('/', -1),
+                                    QString::fromStdString(run->device.name), done));
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+  error_->setText("<b>" + title.toHtmlEscaped() + "</b><br>" + message.toHtmlEscaped().replace("\n", "<br>"));
+  error_->show();
+  statusBar()->showMessage(title);
+}
+
+void MainWindow::hideError() { error_->hide(); }
+bool MainWindow::errorShown() const { return !error_->isHidden(); }
+QString MainWindow::errorText() const { return error_->text(); }
+
+QString MainWindow::exportReport(const QString& path) const {
+  if (!last_good_ || !last_good_->bench) return tr("Nothing to export yet: run a model first.");
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return tr("%1: %2").arg(path, file.errorString());
+  file.write(QByteArray::fromStdString(bench_report_json(*last_good_->bench)));
+  return {};
+}
+
+QString MainWindow::exportCsv(const QString& path) const {
+  if (!last_good_ || !last_good_->bench) return tr("Nothing to export yet: run a model first.");
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("%1: %2").arg(path, file.errorString());
+  const BenchResult& b = *last_good_->bench;
+  QByteArray csv = "index,op,cycles,time_ms,macs,cycles_per_mac\n";
+  for (const LayerTiming& l : b.layers)
+    csv += QString("%1,%2,%3,%4,%5,%6\n")
+               .arg(l.index).arg(QString::fromStdString(l.op)).arg(l.cycles)
+               .arg(1e3 * double(l.cycles) / b.clock_hz, 0, 'f', 6).arg(l.macs)
+               .arg(l.macs ? double(l.cycles) / double(l.macs) : 0.0, 0, 'f', 4)
+               .toUtf8();
+  file.write(csv);
+  return {};
+}
+
+QStringList MainWindow::exportCharts(const QString& dir) {
+  QDir().mkpath(dir);
+  QStringList written;
+  const int current = views_->currentIndex();
+  for (int i = 0; i < views_->count(); ++i) {
+    views_->setCurrentIndex(i);
+    QApplication::processEvents();
+    const QString path = dir + "/" + views_->tabText(i).toLower().remove('&') + ".png";
+    if (grab().save(path)) written << path;
+  }
+  views_->setCurrentIndex(current);
+  return written;
 }
 
 }  // namespace tinysim::gui

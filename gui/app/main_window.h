@@ -1,20 +1,72 @@
 #pragma once
 #include <QMainWindow>
 
+#include "adapter/simulation.h"
+
+class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace tinysim::gui {
 
-/// The app's main window: a tab per view of a run (timeline, memory, performance,
-/// energy, console, results).
+class CompareView;
+class ConsoleView;
+class EnergyView;
+class MemoryView;
+class PerformanceView;
+class SetupPanel;
+
+/// The app's main window: the setup side panel, a tab per view of a run (timeline,
+/// memory, performance, energy, console, results, compare), an error banner, menus
+/// for opening, recent files and export. It shows what the adapter reports.
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
   explicit MainWindow(QWidget* parent = nullptr);
+
   QTabWidget* views() const { return views_; }
+  SetupPanel* setup() const { return setup_; }
+  MemoryView* memory() const { return memory_; }
+  PerformanceView* performance() const { return performance_; }
+  EnergyView* energy() const { return energy_; }
+  ConsoleView* console() const { return console_; }
+  CompareView* compare() const { return compare_; }
+  Simulation* simulation() const { return simulation_; }
+  /// The last run that succeeded (what the views show), or null.
+  ModelRunPtr lastRun() const { return last_good_; }
+  bool errorShown() const;
+  QString errorText() const;
+
+  void openModel(const QString& path);
+  void run(uint32_t runs_override = 0);
+  void startCompare();
+  void reset();
+  /// Exports; each returns an error message, empty on success.
+  QString exportReport(const QString& path) const;
+  QString exportCsv(const QString& path) const;
+  /// One PNG per view into `dir`; returns the files written.
+  QStringList exportCharts(const QString& dir);
 
  private:
+  void buildMenus();
+  void rebuildRecentMenu();
+  void loadCatalog();
+  void showError(const QString& title, const QString& message);
+  void hideError();
+  void onRunFinished(const ModelRunPtr& run);
+
+  Simulation* simulation_;
+  SetupPanel* setup_;
   QTabWidget* views_;
+  QLabel* error_;
+  MemoryView* memory_;
+  PerformanceView* performance_;
+  EnergyView* energy_;
+  ConsoleView* console_;
+  CompareView* compare_;
+  QMenu* recent_ = nullptr;
+  ModelRunPtr last_good_;
+  std::string devices_dir_;
 };
 
 }  // namespace tinysim::gui

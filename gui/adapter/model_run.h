@@ -1,0 +1,62 @@
+#pragma once
+// One "model + device" run as the GUI asks for it and what the core answers: the
+// model's summary, its fit, the bench on the emulated device (per-layer cycles,
+// arena, stack, console) and the energy of running it periodically, priced by the
+// core's energy model. Qt-free: the worker thread calls run_model().
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "device/device.h"
+#include "energy/battery.h"
+#include "energy/energy_meter.h"
+#include "model/model_summary.h"
+#include "runner/model_bench.h"
+#include "runner/model_fit.h"
+
+namespace tinysim::gui {
+
+struct RunRequest {
+  std::string model_path;
+  std::string device;             ///< devices/<name>.yaml
+  uint32_t clock_hz = 0;          ///< 0: the device's default clock
+  std::string battery = "cr2032";
+  uint32_t runs = 5;              ///< seeded inferences
+  uint32_t seed = 1;
+  double inference_rate_hz = 1;   ///< how often the product runs the model (duty cycle, battery)
+  std::string devices_dir;        ///< where devices/ and devices/batteries/ are
+};
+
+/// The energy of one period: sleep, wake up, one inference (a mean bench inference).
+struct PeriodEnergy {
+  double period_seconds = 0;
+  double duty_cycle = 0;           ///< inference time / period
+  std::vector<PowerChange> timeline;
+  uint64_t end_cycle = 0;
+  uint32_t clock_hz = 0;
+  EnergyReport report;
+  Battery battery;
+  BatteryLife life;
+};
+
+struct ModelRun {
+  RunRequest request;
+  Device device;
+  ModelSummary summary;
+  std::optional<ModelFit> fit;        ///< known even when the model does not fit
+  std::optional<BenchResult> bench;   ///< absent when the run failed (see error)
+  std::optional<PeriodEnergy> energy; ///< absent without power figures (see energy_note)
+  std::string energy_note;
+  std::string error;                  ///< the core's message, "" on success
+  double wall_seconds = 0;
+
+  bool ok() const { return error.empty(); }
+  /// Simulated device time of the bench's inferences.
+  double simulated_seconds() const;
+};
+
+/// Everything up to (and including) a failed step is filled in; `error` says why it stopped.
+ModelRun run_model(const RunRequest& request);
+
+}  // namespace tinysim::gui

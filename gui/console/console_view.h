@@ -1,0 +1,31 @@
+#pragma once
+// Console: what the firmware printed, and above it, prominently, the last error or
+// fault the core reported (the last good output stays below it).
+#include <QWidget>
+
+#include "adapter/model_run.h"
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace tinysim::gui {
+
+class ConsoleView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ConsoleView(QWidget* parent = nullptr);
+  /// A good run replaces the console text and clears the fault banner.
+  void showRun(const ModelRun& run);
+  /// A failed run: the core's report in the banner; the previous output stays.
+  void showFailure(const QString& title, const QString& report);
+
+  QString consoleText() const;
+  QString faultText() const;
+  bool faultShown() const;
+
+ private:
+  QLabel* banner_;
+  QPlainTextEdit* text_;
+};
+
+}  // namespace tinysim::gui

@@ -1,0 +1,194 @@
+#include "energy/energy_view.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHorizontalBarSeries>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QLegendMarker>
+#include <QLogValueAxis>
+#include <algorithm>
+
+#include "common/chart_kit.h"
+
+namespace tinysim::gui {
+EnergyView::EnergyView(QWidget* parent)
+    : QWidget(parent),
+      current_view_(makeChartView(tr("Current over time"))),
+      breakdown_view_(makeChartView(tr("Energy per period"))),
+      soc_view_(makeChartView(tr("Battery"))),
+      assumptions_(new QListWidget) {
+  assumptions_->setWordWrap(true);
+  assumptions_->setAlternatingRowColors(true);
+  assumptions_->addItem(tr("Run a model on a device with power figures to see its energy."));
+  auto* grid = new QGridLayout(this);
+  grid->addWidget(current_view_, 0, 0);
+  grid->addWidget(breakdown_view_, 0, 1);
+  grid->addWidget(soc_view_, 1, 0);
+  grid->addWidget(assumptions_, 1, 1);
+  grid->setColumnStretch(0, 3);
+  grid->setColumnStretch(1, 2);
+}
+
+void EnergyView::showCurrent(const PeriodEnergy& e) {
+  QChart* chart = resetChart(current_view_);
+  auto* x = makeValueAxis(tr("time (ms)"), "%.0f");
+  auto* y = new QLogValueAxis;
+  y->setTitleText(tr("current (A, log scale)"));
+  y->setLabelFormat("%.0e");
+  y->setBase(10);
+  y->setMinorTickCount(-1);
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  // Two periods: the whole trace as a thin step line, and each state's stretches on top
+  // in that state's colour (one legend entry per state).
+  auto* trace = new QLineSeries;
+  trace->setPen(QPen(QColor("#9e9e9e"), 1));
+  chart->addSeries(trace);
+  trace->attachAxis(x);
+  trace->attachAxis(y);
+  std::vector<bool> named(3, false);
+  double low = 1e9, high = 0;
+  const double period_ms = 1e3 * e.period_seconds;
+  for (int period = 0; period < 2; ++period) {
+    for (size_t i = 0; i < e.timeline.size(); ++i) {
+      const PowerChange& change = e.timeline[i];
+      const uint64_t end = i + 1 < e.timeline.size() ? e.timeline[i + 1].cycle : e.end_cycle;
+      const double t0 = period * period_ms + 1e3 * double(change.cycle) / e.clock_hz;
+      const double t1 = period * period_ms + 1e3 * double(end) / e.clock_hz;
+      const double amps = e.report.states[static_cast<size_t>(change.state)].current;
+      const QString name =
+          QString("%1: %2").arg(QString::fromStdString(power_state_name(change.state)), siText(amps, "A"));
+      auto* s = new QLineSeries;
+      s->setName(name);
+      QPen pen(powerStateColor(change.state));
+      pen.setWidth(4);
+      s->setPen(pen);
+      *s << QPointF(t0, amps) << QPointF(t1, amps);
+      *trace << QPointF(t0, amps) << QPointF(t1, amps);
+      chart->addSeries(s);
+      s->attachAxis(x);
+      s->attachAxis(y);
+      const QString tip = QString("%1\nfrom %2 ms to %3 ms").arg(name).arg(t0, 0, 'f', 3).arg(t1, 0, 'f', 3);
+      connect(s, &QLineSeries::hovered, this, [tip](const QPointF&, bool on) {
+        if (on) showTooltip(tip);
+      });
+      const auto state = static_cast<size_t>(change.state);
+      for (QLegendMarker* marker : chart->legend()->markers(s)) marker->setVisible(!named[state]);
+      named[state] = true;
+      low = std::min(low, amps);
+      high = std::max(high, amps);
+    }
+  }
+  for (QLegendMarker* marker : chart->legend()->markers(trace)) marker->setVisible(false);
+  x->setRange(0, 2 * period_ms);
+  y->setRange(low / 3, high * 3);
+  chart->setTitle(tr("Current by power state (duty cycle %1 %)").arg(100 * e.duty_cycle, 0, 'f', 2));
+}
+
+void EnergyView::showBreakdown(const PeriodEnergy& e) {
+  QChart* chart = resetChart(breakdown_view_);
+  chart->legend()->hide();
+  auto* series = new QHorizontalBarSeries;
+  breakdown_ = new QBarSet(tr("energy"));
+  breakdown_->setColor(QColor("#4e79a7"));
+  breakdown_->setLabelColor(QColor("#222222"));
+  QStringList names;
+  double most = 0;
+  for (const ComponentEnergy& c : e.report.components) {
+    breakdown_->append(c.energy * 1e6);
+    names << QString::fromStdString(c.component);
+    most = std::max(most, c.energy * 1e6);
+  }
+  const auto components = e.report.components;
+  const double total = e.report.energy;
+  connect(breakdown_, &QBarSet::hovered, this, [components, total](bool on, int i) {
+    if (!on || i < 0 || i >= int(components.size())) return;
+    const ComponentEnergy& c = components[static_cast<size_t>(i)];
+    showTooltip(QString("%1: %2 (%3 of charge), %4% of the period's energy")
+                    .arg(QString::fromStdString(c.component), siText(c.energy, "J", 4), siText(c.charge, "C", 4))
+                    .arg(total > 0 ? 100 * c.energy / total : 0, 0, 'f', 1));
+  });
+  series->append(breakdown_);
+  series->setLabelsVisible(true);
+  series->setLabelsFormat("@value µJ");
+  series->setLabelsPrecision(4);
+  series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+  chart->addSeries(series);
+  auto* y = new QBarCategoryAxis;
+  y->append(names);
+  chart->addAxis(y, Qt::AlignLeft);
+  series->attachAxis(y);
+  auto* x = makeValueAxis(tr("energy per period (µJ)"), "%.0f");
+  x->setRange(0, most > 0 ? most * 1.3 : 1);
+  x->applyNiceNumbers();
+  x->setTickCount(std::min(x->tickCount(), 5));
+  chart->addAxis(x, Qt::AlignBottom);
+  series->attachAxis(x);
+  chart->setTitle(tr("Energy per period: %1, average %2").arg(siText(total, "J", 4), siText(e.report.average_current, "A")));
+}
+
+void EnergyView::showBattery(const PeriodEnergy& e) {
+  QChart* chart = resetChart(soc_view_);
+  soc_ = new QLineSeries;
+  soc_->setName(tr("state of charge"));
+  QPen pen(QColor("#59a14f"));
+  pen.setWidth(3);
+  soc_->setPen(pen);
+  for (const SocPoint& p : e.life.state_of_charge) soc_->append(p.days, p.percent);
+  auto* life = new QLineSeries;
+  const double days = e.life.days();
+  life->setName(days >= 365.25 ? tr("estimated life: %1 years").arg(e.life.years(), 0, 'f', 2)
+                               : tr("estimated life: %1 days").arg(days, 0, 'f', 1));
+  QPen dashed(QColor("#c62828"));
+  dashed.setStyle(Qt::DashLine);
+  dashed.setWidth(2);
+  life->setPen(dashed);
+  *life << QPointF(days, 0) << QPointF(days, 100);
+  chart->addSeries(soc_);
+  chart->addSeries(life);
+  auto* x = makeValueAxis(tr("time (days)"), "%.0f");
+  x->setRange(0, days > 0 ? days * 1.08 : 1);
+  auto* y = makeValueAxis(tr("state of charge (%)"), "%.0f");
+  y->setRange(0, 100);
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  for (QLineSeries* s : {soc_, life}) {
+    s->attachAxis(x);
+    s->attachAxis(y);
+  }
+  connect(soc_, &QLineSeries::hovered, this, [](const QPointF& p, bool on) {
+    if (on) showTooltip(QString("day %1: %2 % left").arg(p.x(), 0, 'f', 0).arg(p.y(), 0, 'f', 1));
+  });
+  chart->setTitle(tr("%1 at %2 average: %3 days")
+                      .arg(QString::fromStdString(e.battery.description.empty() ? e.battery.name : e.battery.description),
+                           siText(e.report.average_current, "A"))
+                      .arg(days, 0, 'f', 0));
+}
+
+void EnergyView::showRun(const ModelRun& run) {
+  assumptions_->clear();
+  if (!run.energy) {
+    assumptions_->addItem(tr("No energy figures: %1").arg(QString::fromStdString(run.energy_note)));
+    return;
+  }
+  const PeriodEnergy& e = *run.energy;
+  showCurrent(e);
+  showBreakdown(e);
+  showBattery(e);
+  auto section = [this](const QString& title, const std::vector<std::string>& lines) {
+    auto* head = new QListWidgetItem(title);
+    QFont bold = head->font();
+    bold.setBold(true);
+    head->setFont(bold);
+    assumptions_->addItem(head);
+    for (const std::string& line : lines) assumptions_->addItem("• " + QString::fromStdString(line));
+  };
+  section(tr("Energy model"), e.report.assumptions);
+  section(tr("Battery (%1)").arg(QString::fromStdString(e.battery.name)), e.life.assumptions);
+  if (run.bench) section(tr("Bench"), run.bench->assumptions);
+}
+
+}  // namespace tinysim::gui

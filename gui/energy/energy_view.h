@@ -1,0 +1,40 @@
+#pragma once
+// Energy and battery: current over time by power state (two periods of "sleep, wake,
+// infer"), the energy breakdown by component, the battery's state of charge over
+// days with the estimated life marked, and every assumption the figures rest on.
+#include <QWidget>
+
+#include "adapter/model_run.h"
+
+class QBarSet;
+class QChartView;
+class QLineSeries;
+class QListWidget;
+
+namespace tinysim::gui {
+
+class EnergyView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit EnergyView(QWidget* parent = nullptr);
+  void showRun(const ModelRun& run);
+
+  QBarSet* breakdown() const { return breakdown_; }
+  QLineSeries* stateOfCharge() const { return soc_; }
+  QListWidget* assumptions() const { return assumptions_; }
+  QChartView* socChart() const { return soc_view_; }
+
+ private:
+  void showCurrent(const PeriodEnergy& e);
+  void showBreakdown(const PeriodEnergy& e);
+  void showBattery(const PeriodEnergy& e);
+
+  QChartView* current_view_;
+  QChartView* breakdown_view_;
+  QChartView* soc_view_;
+  QListWidget* assumptions_;
+  QBarSet* breakdown_ = nullptr;
+  QLineSeries* soc_ = nullptr;
+};
+
+}  // namespace tinysim::gui
