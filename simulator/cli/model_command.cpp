@@ -9,6 +9,7 @@
 #include "device/device_catalog.h"
 #include "model/model_summary.h"
 #include "report/bench_report.h"
+#include "report/fit_report.h"
 #include "report/json_writer.h"
 #include "runner/model_bench.h"
 #include "runner/model_fit.h"
@@ -88,16 +89,6 @@ void write_tensor(JsonWriter& j, const TensorSummary& t) {
   for (int32_t d : t.shape) j.value(d);
   j.end_array().field("bytes", t.bytes).key("scale").value(t.scale, 9).field("zero_point", t.zero_point);
   j.field("per_channel_scales", t.channels > 1 ? t.channels : 0u).end_object();
-}
-
-void print_fit(std::ostream& out, const ModelFit& f) {
-  out << "Fits " << f.device << ": " << (f.fits() ? "yes" : "NO") << "\n";
-  out << "  flash " << format_size(f.flash_used()) << " of " << format_size(f.flash_capacity) << " (firmware "
-      << format_size(f.flash_firmware) << ", model partition " << format_size(f.flash_model) << ")\n";
-  out << "  RAM   " << format_size(f.ram_used()) << " of " << format_size(f.ram_capacity) << " (static "
-      << format_size(f.ram_static) << ", tensor arena " << format_size(f.ram_arena) << ", stack "
-      << format_size(f.ram_stack) << ")\n";
-  if (!f.fits()) out << f.shortfall();
 }
 
 int inspect(const ModelArgs& a, const ModelSummary& s, const std::optional<Device>& device, std::ostream& out,

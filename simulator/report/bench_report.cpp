@@ -1,14 +1,9 @@
 #include "report/bench_report.h"
 
-namespace tinysim {
+#include "report/fit_report.h"
+#include "report/json_writer.h"
 
-void write_fit_json(JsonWriter& j, const ModelFit& f) {
-  j.key("fit").begin_object().field("device", f.device).field("fits", f.fits());
-  j.key("flash").begin_object().field("firmware", f.flash_firmware).field("model", f.flash_model);
-  j.field("used", f.flash_used()).field("capacity", f.flash_capacity).end_object();
-  j.key("ram").begin_object().field("static", f.ram_static).field("arena", f.ram_arena).field("stack", f.ram_stack);
-  j.field("used", f.ram_used()).field("capacity", f.ram_capacity).end_object().end_object();
-}
+namespace tinysim {
 
 std::string bench_report_json(const BenchResult& r) {
   JsonWriter j;

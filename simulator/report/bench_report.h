@@ -3,13 +3,10 @@
 // same bytes): cycles, latency, energy with its assumptions, per-layer figures, fit.
 #include <string>
 
-#include "report/json_writer.h"
 #include "runner/model_bench.h"
 
 namespace tinysim {
 
-/// The `fit` object: flash and RAM use against capacity.
-void write_fit_json(JsonWriter& json, const ModelFit& fit);
 /// The whole bench report document.
 std::string bench_report_json(const BenchResult& result);
 
