@@ -1,4 +1,5 @@
 #include "cli/model_command.h"
+#include "cli/model_run_command.h"
 
 #include "commands.h"
 
@@ -19,7 +20,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: tinysim model inspect MODEL.tflite [--device NAME] [--json]\n"
-    "       tinysim model bench MODEL.tflite --device NAME [--runs N] [--seed S] [--json]\n";
+    "       tinysim model bench MODEL.tflite --device NAME [--runs N] [--seed S] [--json]\n"
+    "       tinysim model run|validate ... (tinysim model run --help)\n";
 
 struct ModelArgs {
   std::string verb;
@@ -198,6 +200,7 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
 
 int model_command(const std::vector<std::string>& args, const std::string& executable, std::ostream& out,
                   std::ostream& err) {
+  if (!args.empty() && (args[0] == "run" || args[0] == "validate")) return model_run_command(args, executable, out, err);
   const std::optional<ModelArgs> a = parse(args, err);
   if (!a) return 2;
   auto bytes = read_file_bytes(a->model);

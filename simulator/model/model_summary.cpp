@@ -12,6 +12,8 @@ namespace {
 std::string type_name(tinyrt::TensorType t) {
   switch (t) {
     case tinyrt::TensorType::kInt8: return "int8";
+    case tinyrt::TensorType::kUInt8: return "uint8";
+    case tinyrt::TensorType::kInt16: return "int16";
     case tinyrt::TensorType::kInt32: return "int32";
     case tinyrt::TensorType::kFloat32: return "float32";
     default: return "type " + std::to_string(static_cast<int>(t));

@@ -4,28 +4,13 @@
 #include <numeric>
 #include <random>
 
-#include "energy/device_power.h"
-#include "energy/energy_meter.h"
-#include "hal/tinysim_regs.h"
-#include "interpreter/interpreter.h"
-#include "runner/model_session.h"
+#include "runner/inference_energy.h"
+#include "runner/tensor_inference.h"
 
 namespace tinysim {
 namespace {
 
 using Bytes = std::vector<uint8_t>;
-
-/// The host build of the runtime on one input: the reference the device must match.
-Result<Bytes> host_output(const Bytes& model, const Bytes& input) {
-  Bytes arena(std::max<size_t>(model.size() * 4, size_t{16} << 20));
-  tinyrt::Interpreter host;
-  if (!host.init(model.data(), model.size(), arena.data(), static_cast<uint32_t>(arena.size())))
-    return make_error(host.error().message);
-  std::copy(input.begin(), input.end(), host.input(0).data);
-  host.invoke();
-  const tinyrt::Tensor& out = host.output(0);
-  return Bytes(out.data, out.data + out.bytes);
-}
 
 std::string describe_mismatch(uint32_t run, const Bytes& device, const Bytes& host) {
   if (device.size() != host.size())
@@ -63,28 +48,15 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
                       summary.file);
 
   std::mt19937 rng(options.seed);
-  std::vector<Bytes> inputs(options.runs, Bytes(summary.inputs[0].bytes));
-  for (Bytes& in : inputs)
-    for (uint8_t& b : in) b = static_cast<uint8_t>(rng());
+  std::vector<TensorSet> inputs(options.runs, TensorSet{Bytes(summary.inputs[0].bytes)});
+  for (TensorSet& set : inputs)
+    for (uint8_t& b : set[0]) b = static_cast<uint8_t>(rng());
 
-  ModelSessionOptions session_options;
-  session_options.stack_size = options.stack_bytes;
-  session_options.block.system.mode = TS_MODE_TENSOR;
-  session_options.block.inputs = inputs;
-  auto session = ModelSession::create(device, model, session_options);
-  if (!session) return session.error();
-  auto run = session.value()->run();
-  if (!run) return run.error();
-  const TinySimBlock& block = session.value()->block();
-  if (run->fault) return make_error("the firmware faulted: " + run->fault->message, summary.file);
-  if (!block.mailbox().errors().empty())
-    return make_error("the firmware reported: " + block.mailbox().errors().front().message, summary.file);
-  const auto& results = block.mailbox().results();
-  const auto& timings = block.profile().inferences();
-  if (results.size() != inputs.size() || timings.size() != inputs.size())
-    return make_error("the firmware finished " + std::to_string(results.size()) + " of " +
-                          std::to_string(inputs.size()) + " inferences; console: " + block.console().text(),
-                      summary.file);
+  auto device_run = run_on_device(device, model, inputs, options.stack_bytes, summary.file);
+  if (!device_run) return device_run.error();
+  auto host_run = run_on_host(model, inputs, summary.file);
+  if (!host_run) return host_run.error();
+  const auto& timings = device_run->timings;
 
   BenchResult r;
   r.model = summary.file;
@@ -95,28 +67,20 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
   r.seed = options.seed;
   r.fit = fit.value();
   r.total_macs = summary.total_macs;
-  r.instructions = run->instructions;
-  r.console = block.console().text();
-  r.stack_high_water = run->stack_high_water;
-  if (block.profile().arena()) r.arena_bytes = static_cast<uint32_t>(block.profile().arena()->total());
+  r.instructions = device_run->run.instructions;
+  r.console = device_run->console;
+  r.stack_high_water = device_run->run.stack_high_water;
+  if (device_run->arena) r.arena_bytes = static_cast<uint32_t>(device_run->arena->total());
   for (uint32_t i = 0; i < inputs.size(); ++i) {
     r.inference_cycles.push_back(timings[i].cycles());
-    auto expected = host_output(model, inputs[i]);
-    if (!expected) return expected.error();
-    if (results[i].output != expected.value() && r.mismatches++ == 0)
-      r.first_mismatch = describe_mismatch(i, results[i].output, expected.value());
+    const Bytes& on_device = device_run->outputs[i][0];
+    const Bytes& on_host = host_run.value()[i][0];
+    if (on_device != on_host && r.mismatches++ == 0) r.first_mismatch = describe_mismatch(i, on_device, on_host);
   }
-  if (auto power = device_power(device)) {
-    r.run_current = power->current(PowerState::Run, device.clock_hz);
-    r.energy_per_inference = compute_energy(power.value(), device.clock_hz, static_cast<uint64_t>(r.mean_cycles()));
-    r.assumptions = {"core timing: " + r.core + " cycle model (simulator/cost), " + std::to_string(r.clock_hz) + " Hz",
-                     "energy per inference = supply voltage x run current x inference time",
-                     "run current " + power->run.basis + " (" + power->run.source + ")",
-                     "supply " + std::to_string(power->supply_voltage.value).substr(0, 4) + " V (" +
-                         power->supply_voltage.source + ")"};
-  } else {
-    r.assumptions = {"no energy figures: " + power.error().message};
-  }
+  const InferenceEnergy energy = inference_energy(device);
+  r.run_current = energy.run_current;
+  r.energy_per_inference = energy.joules(static_cast<uint64_t>(r.mean_cycles()));
+  r.assumptions = energy.assumptions;
   for (const LayerSummary& layer : summary.layers) {
     LayerTiming t;
     t.index = layer.index;

@@ -1,32 +1,15 @@
 // Runs the built `tinysim` binary: what a user or CI script sees.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <string>
 
+#include "cli_runner.h"
+
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  ///< stdout and stderr
-};
-
-Outcome run(const std::string& args) {
-  Outcome o;
-  const std::string command = std::string(TINYSIM_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return o;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) o.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
-}
+using Outcome = tinysim::test::CliOutcome;
+Outcome run(const std::string& args) { return tinysim::test::run_cli(args); }
 
 const std::string kModels = std::string(TINYSIM_SHARED_DIR) + "/models/";
 
