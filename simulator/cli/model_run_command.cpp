@@ -11,9 +11,9 @@
 #include "io/element_type.h"
 #include "io/tensor_file.h"
 #include "model/model_summary.h"
-#include "report/json_writer.h"
+#include "report/validate_report.h"
 #include "runner/model_run.h"
-#include "runner/output_comparison.h"
+#include "runner/model_validation.h"
 
 namespace tinysim::cli {
 namespace {
@@ -200,35 +200,10 @@ int run(const RunArgs& a, const std::vector<uint8_t>& model, const ModelSummary&
         if (files[o].size() == 1 || n == f) values.push_back(r.outputs[n][o]);
       if (Status st = write_tensor_file(files[o][f], s.outputs[o], values, a.dequantize))
         return err << "tinysim model run: " << st->describe() << "\n", 2;
-      out << "  wrote " << describe_tensor("output", s.outputs[o]) << " x" << values.size() << " to " << files[o][f]
-          << "\n";
+      out << "  wrote " << describe_tensor("output", s.outputs[o]) << " x" << values.size()
+          << (a.dequantize ? " as float32 real values" : "") << " to " << files[o][f] << "\n";
     }
   return 0;
-}
-
-std::string write_report(const RunArgs& a, const ModelRun& r, const std::vector<OutputComparison>& outputs,
-                         bool passed) {
-  JsonWriter j;
-  j.begin_object().field("tinysim_report", "model-validate").field("version", 1).field("model", a.model);
-  j.field("target", r.target).field("core", r.core).field("clock_hz", r.clock_hz);
-  j.field("inferences", static_cast<uint64_t>(r.outputs.size())).key("tolerance_lsb").value(a.tolerance);
-  j.field("passed", passed).key("outputs").begin_array();
-  for (const OutputComparison& c : outputs) {
-    j.begin_object().field("name", c.name).field("values", c.values).field("exact", c.exact);
-    j.key("exact_match_rate").value(c.exact_rate(), 9).key("max_abs_error_lsb").value(c.max_abs_error, 9);
-    j.key("mean_abs_error_lsb").value(c.mean_abs_error(), 9);
-    j.key("mean_abs_error_real").value(c.scale > 0 ? c.mean_abs_error() * c.scale : c.mean_abs_error(), 9);
-    if (c.classifier) j.field("top1_agree", c.top1_agree).key("top1_agreement").value(c.top1_rate(), 9);
-    j.field("within_tolerance", c.within(a.tolerance)).field("first_mismatch", c.first_mismatch).end_object();
-  }
-  j.end_array().key("per_inference").begin_array();
-  for (const InferenceFigures& f : r.figures) {
-    j.begin_object().field("cycles", f.cycles).key("latency_ms").value(f.latency_s * 1e3, 9);
-    j.key("energy_uj").value(f.energy_j * 1e6, 9).end_object();
-  }
-  j.end_array().key("assumptions").begin_array();
-  for (const std::string& line : r.assumptions) j.value(line);
-  return j.end_array().end_object().str();
 }
 
 int validate(const RunArgs& a, const std::vector<uint8_t>& model, const ModelSummary& s, const Device* device,
@@ -243,18 +218,9 @@ int validate(const RunArgs& a, const std::vector<uint8_t>& model, const ModelSum
            2;
   auto result = run_model(model, s, inputs.value(), device);
   if (!result) return err << "tinysim model validate: " << result.error().describe() << "\n", 2;
-  const ModelRun& r = result.value();
-  print_target(out, a.model, r, inputs->size());
-  std::vector<OutputComparison> comparisons;
-  bool passed = true;
-  for (size_t o = 0; o < s.outputs.size(); ++o) {
-    std::vector<TensorBytes> actual, wanted;
-    for (size_t n = 0; n < r.outputs.size(); ++n) {
-      actual.push_back(r.outputs[n][o]);
-      wanted.push_back(expected.value()[n][o]);
-    }
-    const OutputComparison c = compare_outputs(s.outputs[o], actual, wanted);
-    passed = passed && c.within(a.tolerance);
+  const Validation v = validate_outputs(s, std::move(result.value()), expected.value(), a.tolerance);
+  print_target(out, a.model, v.run, inputs->size());
+  for (const OutputComparison& c : v.outputs) {
     out << "  output '" << c.name << "': exact " << format("%.2f", 100 * c.exact_rate()) << "% (" << c.exact << "/"
         << c.values << "), max |error| " << format("%g", c.max_abs_error) << " LSB, mean |error| "
         << format("%.4g", c.mean_abs_error()) << " LSB";
@@ -264,14 +230,14 @@ int validate(const RunArgs& a, const std::vector<uint8_t>& model, const ModelSum
           << c.inferences << ")";
     out << "\n";
     if (!c.first_mismatch.empty()) out << "    first mismatch: " << c.first_mismatch << "\n";
-    comparisons.push_back(c);
   }
-  print_figures(out, r);
+  print_figures(out, v.run);
+  const bool passed = v.passed();
   out << (passed ? "PASS" : "FAIL") << ": max |error| " << (passed ? "within" : "beyond") << " the tolerance of "
       << format("%g", a.tolerance) << " LSB" << (a.tolerance == 0 ? " (bit-exact)\n" : "\n");
   if (!a.report.empty()) {
     std::ofstream file(a.report, std::ios::binary);
-    file << write_report(a, r, comparisons, passed);
+    file << validate_report_json(v);
     if (!file) return err << "tinysim model validate: " << a.report << ": cannot write the file\n", 2;
   }
   return passed ? 0 : 1;

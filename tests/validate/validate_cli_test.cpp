@@ -184,3 +184,34 @@ TEST(ModelRunCli, SeveralInputsAreNamedAndSelectedWithNameEqualsFile) {
 
 }  // namespace
 }  // namespace tinysim
+
+namespace tinysim {
+namespace {
+
+// Telling a model problem from a device problem: the host build's outputs of a real
+// model, from float32 inputs, are what the emulated M0+ must reproduce bit for bit.
+TEST(ModelValidateCli, HostOutputsOfHelloWorldValidateOnTheEmulatedM0Plus) {
+  const std::string dir = test::scratch_dir("cli_hello_world");
+  const std::string model = std::string(TINYSIM_SHARED_DIR) + "/models/tflm_hello_world_int8.tflite";
+  NpyArray x;
+  x.type = ElementType::kFloat32;
+  x.shape = {8, 1};
+  for (int i = 0; i < 8; ++i) {
+    const float v = 0.75f * float(i);
+    const auto* b = reinterpret_cast<const uint8_t*>(&v);
+    x.data.insert(x.data.end(), b, b + 4);
+  }
+  test::write_bytes(dir + "/x.npy", format_npy(x));
+  const Outcome host = tinysim_cli("model run " + model + " --host --input " + dir + "/x.npy --output " + dir + "/y.npy");
+  ASSERT_EQ(host.exit_code, 0) << host.out;
+  auto y = parse_npy(test::read_bytes(dir + "/y.npy"), "y.npy");
+  ASSERT_TRUE(y) << y.error().describe();
+  EXPECT_EQ(y->shape, (std::vector<int64_t>{8, 1, 1}));
+  const Outcome device = tinysim_cli("model validate " + model + " --device samd21g18 --inputs " + dir +
+                                     "/x.npy --expected " + dir + "/y.npy");
+  EXPECT_EQ(device.exit_code, 0) << device.out;
+  EXPECT_TRUE(has(device, "exact 100.00% (8/8), max |error| 0 LSB")) << device.out;
+}
+
+}  // namespace
+}  // namespace tinysim
