@@ -1,6 +1,5 @@
 #include "train/pool_layer.h"
 
-
 namespace tinysim {
 
 Eigen::MatrixXf PoolLayer::forward(const Eigen::MatrixXf& input, bool training) {
