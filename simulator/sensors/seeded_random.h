@@ -44,6 +44,11 @@ class SeededRandom {
   }
   /// Uniform integer in [0, n).
   uint64_t below(uint64_t n) { return static_cast<uint64_t>(uniform() * static_cast<double>(n)) % n; }
+  /// Fisher-Yates shuffle with below() (the trainer's mini-batch order).
+  template <class T>
+  void shuffle(std::vector<T>& items) {
+    for (size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
+  }
 
  private:
   std::mt19937_64 engine_;

@@ -4,7 +4,7 @@
 #include "train/activation.h"
 #include "train/conv_geometry.h"
 #include "train/layer.h"
-#include "train/seeded_random.h"
+#include "sensors/seeded_random.h"
 
 namespace tinysim {
 

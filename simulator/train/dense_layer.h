@@ -3,7 +3,7 @@
 // flat, as TFLite's FULLY_CONNECTED does) plus a bias, then the activation.
 #include "train/activation.h"
 #include "train/layer.h"
-#include "train/seeded_random.h"
+#include "sensors/seeded_random.h"
 
 namespace tinysim {
 

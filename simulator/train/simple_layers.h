@@ -1,7 +1,7 @@
 #pragma once
 // The layers without parameters that only reshape, drop or normalise values.
 #include "train/layer.h"
-#include "train/seeded_random.h"
+#include "sensors/seeded_random.h"
 
 namespace tinysim {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "train/seeded_random.h"
+#include "sensors/seeded_random.h"
 
 namespace tinysim {
 

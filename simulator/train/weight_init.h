@@ -5,7 +5,7 @@
 
 #include <Eigen/Dense>
 
-#include "train/seeded_random.h"
+#include "sensors/seeded_random.h"
 
 namespace tinysim {
 
@@ -14,7 +14,7 @@ inline Eigen::MatrixXf glorot_uniform(int32_t rows, int32_t cols, int32_t fan_in
   const float limit = std::sqrt(6.0f / static_cast<float>(fan_in + fan_out));
   Eigen::MatrixXf m(rows, cols);
   for (int32_t r = 0; r < rows; ++r)
-    for (int32_t c = 0; c < cols; ++c) m(r, c) = random.uniform(-limit, limit);
+    for (int32_t c = 0; c < cols; ++c) m(r, c) = static_cast<float>(random.uniform(-limit, limit));
   return m;
 }
 

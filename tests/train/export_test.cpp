@@ -18,7 +18,7 @@ namespace {
 Eigen::MatrixXf random_inputs(Eigen::Index rows, Eigen::Index cols, uint64_t seed, float low, float high) {
   SeededRandom random(seed);
   Eigen::MatrixXf m(rows, cols);
-  for (Eigen::Index i = 0; i < m.size(); ++i) m(i) = random.uniform(low, high);
+  for (Eigen::Index i = 0; i < m.size(); ++i) m(i) = static_cast<float>(random.uniform(low, high));
   return m;
 }
 
@@ -92,18 +92,23 @@ TEST(Export, EveryLayerKindRunsInTheRuntimeWithinQuantisationError) {
   ASSERT_TRUE(runner.ok()) << runner.error().describe();
   const Eigen::MatrixXf test = random_inputs(32, 50, 2, -2.0f, 2.0f);
   const Eigen::MatrixXf expected = n.forward(test, false);
-  double worst = 0;
+  double worst = 0, total = 0;
   for (Eigen::Index e = 0; e < test.cols(); ++e) {
     std::vector<int8_t> in(32);
     for (Eigen::Index i = 0; i < 32; ++i) in[size_t(i)] = quantize_value(test(i, e), settings.input);
     const std::vector<int8_t> out = runner.value()->run(in.data());
     ASSERT_EQ(out.size(), 3u);
-    for (size_t k = 0; k < 3; ++k)
-      worst = std::max(worst, std::abs(double(dequantize_value(out[k], runner.value()->output_quant())) -
-                                       double(expected(Eigen::Index(k), e))));
+    for (size_t k = 0; k < 3; ++k) {
+      const double error = std::abs(double(dequantize_value(out[k], runner.value()->output_quant())) -
+                                    double(expected(Eigen::Index(k), e)));
+      worst = std::max(worst, error);
+      total += error;
+    }
   }
-  // Probabilities to within a few output steps (1/256) and the accumulated rounding.
-  EXPECT_LT(worst, 0.05);
+  // Probabilities within the rounding accumulated over five quantised layers: on
+  // average about two output steps (1/256), never more than 0.08.
+  EXPECT_LT(total / 150.0, 2.5 / 256.0);
+  EXPECT_LT(worst, 0.08);
 }
 
 TEST(Export, ExportIsByteIdenticalForTheSameNetwork) {

@@ -18,8 +18,8 @@ Examples separable_points(int per_class, uint64_t seed) {
   e.targets = Eigen::MatrixXf::Zero(3, 3 * per_class);
   for (int i = 0; i < 3 * per_class; ++i) {
     const int label = i % 3;
-    e.inputs(0, i) = centres[label][0] + random.uniform(-0.3f, 0.3f);
-    e.inputs(1, i) = centres[label][1] + random.uniform(-0.3f, 0.3f);
+    e.inputs(0, i) = centres[label][0] + static_cast<float>(random.uniform(-0.3, 0.3));
+    e.inputs(1, i) = centres[label][1] + static_cast<float>(random.uniform(-0.3, 0.3));
     e.targets(label, i) = 1.0f;
     e.labels.push_back(label);
   }
