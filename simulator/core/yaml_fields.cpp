@@ -17,6 +17,10 @@ Error YamlFields::error(std::string_view key, const std::string& message) const 
 }
 
 Status YamlFields::only(std::initializer_list<std::string_view> known) const {
+  return only(std::vector<std::string_view>(known));
+}
+
+Status YamlFields::only(const std::vector<std::string_view>& known) const {
   if (!node_.IsMap()) return error("", "expected a map");
   for (const auto& entry : node_) {
     const std::string key = entry.first.as<std::string>();

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -22,6 +23,7 @@ class YamlFields {
   Error error(std::string_view key, const std::string& message) const;
   /// Rejects keys outside `known`, naming the first unknown one and the known ones.
   Status only(std::initializer_list<std::string_view> known) const;
+  Status only(const std::vector<std::string_view>& known) const;
 
   bool has(std::string_view key) const { return node_[std::string(key)].IsDefined(); }
   Result<std::string> text(std::string_view key) const;

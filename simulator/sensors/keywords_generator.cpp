@@ -201,18 +201,14 @@ Result<std::shared_ptr<const SensorSource>> make_keywords_source(const YamlField
   auto slot = optional_quantity(fields, "slot", Dimension::Time, settings.slot_seconds, {0.25, 60.0, "s"});
   if (!slot) return slot.error();
   settings.slot_seconds = *slot;
-  auto snr = optional_number(fields, "snr_db", settings.snr_db, {-20.0, 60.0, "dB"});
-  if (!snr) return snr.error();
-  settings.snr_db = *snr;
-  auto noise = optional_number(fields, "noise_dbfs", settings.noise_dbfs, {-90.0, -10.0, "dBFS"});
-  if (!noise) return noise.error();
-  settings.noise_dbfs = *noise;
-  auto spread = optional_number(fields, "noise_spread_db", settings.noise_spread_db, {0.0, 20.0, "dB"});
-  if (!spread) return spread.error();
-  settings.noise_spread_db = *spread;
-  auto speed = optional_number(fields, "speed_spread", settings.speed_spread, {0.0, 0.3, ""});
-  if (!speed) return speed.error();
-  settings.speed_spread = *speed;
+  if (auto bad = read_numbers(fields, {
+          {"snr_db", &settings.snr_db, {-20.0, 60.0, "dB"}},
+          {"noise_dbfs", &settings.noise_dbfs, {-90.0, -10.0, "dBFS"}},
+          {"noise_spread_db", &settings.noise_spread_db, {0.0, 20.0, "dB"}},
+          {"speed_spread", &settings.speed_spread, {0.0, 0.3, ""}},
+      })) {
+    return *bad;
+  }
   auto seed = source_seed(fields, context);
   if (!seed) return seed.error();
 

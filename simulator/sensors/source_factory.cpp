@@ -1,6 +1,7 @@
 #include "sensors/source_factory.h"
 
 #include "sensors/csv_source.h"
+#include "sensors/environment_generator.h"
 #include "sensors/keywords_generator.h"
 #include "sensors/source_params.h"
 #include "sensors/tones_generator.h"
@@ -24,6 +25,7 @@ const std::vector<Generator>& generators() {
       {"wrist", make_wrist_source},
       {"keywords", make_keywords_source},
       {"vibration", make_vibration_source},
+      {"environment", make_environment_source},
   };
   return table;
 }

@@ -25,6 +25,15 @@ Result<double> optional_number(const YamlFields& fields, std::string_view key, d
   return optional_quantity(fields, key, Dimension::Fraction, fallback, range);
 }
 
+Status read_numbers(const YamlFields& fields, const std::vector<NumberParam>& params) {
+  for (const NumberParam& p : params) {
+    auto value = optional_number(fields, p.key, *p.value, p.range);
+    if (!value) return value.error();
+    *p.value = *value;
+  }
+  return std::nullopt;
+}
+
 Result<double> optional_quantity(const YamlFields& fields, std::string_view key, Dimension dimension,
                                  double fallback, Range range) {
   if (!fields.has(key)) return fallback;

@@ -21,6 +21,15 @@ struct Range {
 
 /// A plain number at `key`, or `fallback` when the key is absent.
 Result<double> optional_number(const YamlFields& fields, std::string_view key, double fallback, Range range);
+/// One plain-number parameter: its key, where its value (holding the default) goes, and
+/// its range.
+struct NumberParam {
+  std::string_view key;
+  double* value;
+  Range range;
+};
+/// Reads every parameter of `params` that is present.
+Status read_numbers(const YamlFields& fields, const std::vector<NumberParam>& params);
 /// A figure with a unit at `key` ("2 s", "30 Hz") in SI, or `fallback` (SI) when absent.
 Result<double> optional_quantity(const YamlFields& fields, std::string_view key, Dimension dimension,
                                  double fallback, Range range);

@@ -95,22 +95,14 @@ Result<std::shared_ptr<const SensorSource>> make_vibration_source(const YamlFiel
   if (auto bad = read_schedule(fields, vibration_classes(), s.weights, s.mean_seconds, {0.5, 86400.0, "s"})) {
     return *bad;
   }
-  struct Number {
-    const char* key;
-    double* value;
-    Range range;
-  };
-  const Number numbers[] = {
+  if (auto bad = read_numbers(fields, {
       {"shaft_rpm", &s.shaft_rpm, {60.0, 30000.0, "rpm"}},
       {"unbalance_mg", &s.unbalance_mg, {0.0, 10000.0, "mg"}},
       {"noise_mg", &s.noise_mg, {0.0, 10000.0, "mg"}},
       {"damping", &s.damping, {0.005, 0.5, ""}},
       {"fault_severity", &s.fault_severity, {0.0, 1.0, ""}},
-  };
-  for (const Number& n : numbers) {
-    auto value = optional_number(fields, n.key, *n.value, n.range);
-    if (!value) return value.error();
-    *n.value = *value;
+      })) {
+    return *bad;
   }
   auto resonance = optional_quantity(fields, "resonance", Dimension::Frequency, s.resonance_hz, {50.0, 0.45 * hz, "Hz"});
   if (!resonance) {

@@ -153,12 +153,10 @@ Result<std::shared_ptr<const SensorSource>> make_wrist_source(const YamlFields& 
   if (auto bad = read_schedule(fields, wrist_classes(), settings.weights, settings.mean_seconds, {0.5, 3600.0, "s"})) {
     return *bad;
   }
-  auto noise = optional_number(fields, "noise_mg", settings.noise_mg, {0.0, 1000.0, "mg"});
-  if (!noise) return noise.error();
-  settings.noise_mg = *noise;
-  auto full_scale = optional_number(fields, "full_scale_g", settings.full_scale_g, {2.0, 16.0, "g"});
-  if (!full_scale) return full_scale.error();
-  settings.full_scale_g = *full_scale;
+  if (auto bad = read_numbers(fields, {{"noise_mg", &settings.noise_mg, {0.0, 1000.0, "mg"}},
+                                       {"full_scale_g", &settings.full_scale_g, {2.0, 16.0, "g"}}})) {
+    return *bad;
+  }
   auto seed = source_seed(fields, context);
   if (!seed) return seed.error();
   return std::shared_ptr<const SensorSource>(
