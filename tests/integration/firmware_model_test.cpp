@@ -2,6 +2,8 @@
 // bit-identical to the host build of the same runtime for the reference models.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <random>
 #include <string>
 #include <tuple>
@@ -78,6 +80,14 @@ INSTANTIATE_TEST_SUITE_P(
     ReferenceModels, FirmwareModel,
     ::testing::Combine(::testing::Values("tflm_hello_world_int8.tflite", "mlperf_tiny_ad01_int8.tflite",
                                          "tflm_micro_speech_quantized.tflite", "mlperf_tiny_kws_ref_model.tflite"),
-                       ::testing::Values("rp2040", "stm32l4r5zi", "stm32f746ng", "stm32u585ai")));
+                       ::testing::Values("rp2040", "stm32l4r5zi", "stm32f746ng", "stm32u585ai")),
+    [](const auto& test) {
+      // "mlperf_tiny_kws_ref_model_on_rp2040": stable names for ctest -R.
+      std::string name = std::string(std::get<0>(test.param)) + "_on_" + std::get<1>(test.param);
+      name = name.substr(0, name.find(".tflite")) + name.substr(name.find("_on_"));
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name;
+    });
 
 }  // namespace
