@@ -29,6 +29,21 @@ TEST(WavFile, RoundTripMonoAndStereo) {
   EXPECT_EQ(stereo->samples, f.samples);
 }
 
+TEST(WavFile, ExtensibleFormatWithPcmSubFormat) {
+  WavFields f;
+  f.extensible = true;
+  f.channels = 4;
+  f.samples = {1, 2, 3, 4, -1, -2, -3, -4};
+  auto audio = parse_wav(wav_bytes(f), "quad.wav");
+  ASSERT_TRUE(audio.ok()) << audio.error().describe();
+  EXPECT_EQ(audio->channels, 4u);
+  EXPECT_EQ(audio->samples, f.samples);
+  f.format = 3;  // float sub-format
+  f.bits = 32;
+  EXPECT_EQ(parse_wav(wav_bytes(f), "quad.wav").error().describe(),
+            "quad.wav: byte 20: IEEE float samples are not supported: expected 16-bit integer PCM");
+}
+
 TEST(WavFile, SkipsOtherChunksWithPadding) {
   WavFields f;
   f.samples = {5, -5};
