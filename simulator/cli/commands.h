@@ -21,6 +21,8 @@ struct Command {
 int run_command(int argc, char** argv);
 int devices_command(int argc, char** argv);
 int model_main(int argc, char** argv);
+/// Also reached as `tinysim --scenario FILE`: argv[1] is then "--scenario" and FILE follows.
+int scenario_command(int argc, char** argv);
 
 /// Prints "tinysim: <error>" to stderr and returns kExitBadInput.
 int report(const Error& error);

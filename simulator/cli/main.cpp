@@ -22,6 +22,11 @@ constexpr Command kCommands[] = {
      "  tinysim model validate <model.tflite> (--device <name> | --host) --inputs PATH... --expected PATH...\n"
      "            [--tolerance LSB] [--report FILE.json]",
      tinysim::cli::model_main},
+    {"scenario", "run a scenario headless: fits, fast enough, right, battery life",
+     "tinysim --scenario <file.yaml> [--device <name>] [--clock-mhz MHZ] [--duration TIME] [--seed N]\n"
+     "            [--battery <name>] [--set key=value]... [--report run.json] [--junit results.xml]\n"
+     "            [--trace trace.json] [--quiet]   (or: tinysim scenario <file.yaml> ...)",
+     tinysim::cli::scenario_command},
 };
 
 int usage(FILE* out) {
@@ -41,6 +46,7 @@ int tinysim::cli::report(const Error& error) {
 
 int main(int argc, char** argv) {
   if (argc < 2) return usage(stderr);
+  if (std::strcmp(argv[1], "--scenario") == 0) return tinysim::cli::scenario_command(argc, argv);
   if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) return usage(stdout);
   for (const auto& c : kCommands)
     if (std::strcmp(argv[1], c.name) == 0) return c.run(argc, argv);

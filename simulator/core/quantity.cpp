@@ -15,11 +15,13 @@ const UnitTable& units(Dimension d) {
   static const UnitTable voltage{{"mV", 1e-3}, {"V", 1.0}};
   static const UnitTable charge{{"uAh", 3.6e-3}, {"mAh", 3.6}, {"Ah", 3600.0}, {"C", 1.0}};
   static const UnitTable time{{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"ms", 1e-3}, {"s", 1.0}, {"min", 60.0},
-                              {"h", 3600.0}};
+                              {"h", 3600.0}, {"days", 86400.0}, {"day", 86400.0}, {"d", 86400.0},
+                              {"years", 365.25 * 86400.0}, {"year", 365.25 * 86400.0}};
   static const UnitTable frequency{{"Hz", 1.0}, {"kHz", 1e3}, {"MHz", 1e6}};
   static const UnitTable energy{{"nJ", 1e-9}, {"uJ", 1e-6}, {"µJ", 1e-6}, {"mJ", 1e-3}, {"J", 1.0}};
   static const UnitTable per_year{{"%/year", 0.01}, {"%/month", 0.12}};
   static const UnitTable fraction{{"%", 0.01}, {"", 1.0}};
+  static const UnitTable bytes{{"bytes", 1.0}, {"B", 1.0}, {"KiB", 1024.0}, {"MiB", 1048576.0}};
   switch (d) {
     case Dimension::Current: return current;
     case Dimension::CurrentPerHz: return per_hz;
@@ -30,6 +32,7 @@ const UnitTable& units(Dimension d) {
     case Dimension::Energy: return energy;
     case Dimension::FractionPerYear: return per_year;
     case Dimension::Fraction: return fraction;
+    case Dimension::Bytes: return bytes;
   }
   return fraction;
 }

@@ -13,11 +13,12 @@ enum class Dimension {
   CurrentPerHz,    ///< A/Hz (uA/MHz, mA/MHz)
   Voltage,         ///< V (mV, V)
   Charge,          ///< C (mAh, Ah, uAh, C)
-  Time,            ///< s (ns, us, ms, s, min, h)
+  Time,            ///< s (ns, us, ms, s, min, h, days, years of 365.25 days)
   Frequency,       ///< Hz (Hz, kHz, MHz)
   Energy,          ///< J (nJ, uJ, mJ, J)
   FractionPerYear, ///< 1/year (%/year, %/month)
   Fraction,        ///< plain number or %
+  Bytes,           ///< bytes (bytes, B, KiB, MiB)
 };
 
 /// "45 uA/MHz" -> 4.5e-11 (A/Hz). Errors name the expected units.

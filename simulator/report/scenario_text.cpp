@@ -1,0 +1,110 @@
+#include "report/fit_report.h"
+#include "report/scenario_reports.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace tinysim {
+namespace {
+
+std::string fixed(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+std::string figure(const std::string& key, std::optional<double> v) {
+  return v ? format_figure(key, *v) : std::string("-");
+}
+
+/// The verdict lines of the expectations that answer `question`.
+void print_verdicts(std::ostream& out, const ScenarioOutcome& o, const std::string& question) {
+  for (const ExpectationResult& r : o.expectations) {
+    const ExpectationKind* kind = find_expectation_kind(r.expectation.key);
+    if (!kind || kind->question != question) continue;
+    out << "    " << (r.passed ? "pass " : "FAIL ") << r.expectation.key << " " << r.measured_text << "  (expected "
+        << describe_expectation(r.expectation) << ")\n";
+  }
+}
+
+void print_scores(std::ostream& out, const Scores& s) {
+  out << "  accuracy " << figure("accuracy", s.accuracy()) << " over " << s.labelled << " labelled windows of "
+      << s.windows << "\n";
+  out << "    class                 windows  precision  recall\n";
+  for (const ClassScore& c : s.per_class) {
+    char line[160];
+    std::snprintf(line, sizeof line, "    %-20s %8llu  %9s  %6s\n", c.name.c_str(),
+                  static_cast<unsigned long long>(c.actual),
+                  c.precision() ? fixed("%.1f %%", *c.precision() * 100).c_str() : "-",
+                  c.recall() ? fixed("%.1f %%", *c.recall() * 100).c_str() : "-");
+    out << line;
+  }
+  if (s.event_classes.empty()) return;
+  out << "  events " << s.detected_events() << " of " << s.events.size() << " detected, median detection latency "
+      << figure("detection_latency", s.detection_latency_p50()) << ", " << s.false_activations
+      << " false activations (" << figure("false_activations_per_hour", s.false_activations_per_hour())
+      << " per hour)\n";
+}
+
+}  // namespace
+
+void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
+  const Scenario& s = o.scenario;
+  out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
+  out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << fixed("%.1f", o.device.clock_hz / 1e6)
+      << " MHz), " << s.model << "\n";
+  out << "  " << s.sensor.name << " at " << fixed("%.6g", double(s.sensor.rate.hz_num) / double(s.sensor.rate.hz_den))
+      << " Hz x " << s.sensor.channels << ", window " << s.features.window_frames << " frames, stride "
+      << s.features.stride_frames << "; " << fixed("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
+      << ", " << o.data.results.size() << " inferences\n\n";
+
+  out << "Fits?\n";
+  if (o.fit) {
+    std::ostringstream fit;
+    print_fit(fit, *o.fit);
+    std::string text = fit.str();
+    for (size_t at = 0; (at = text.find('\n', at)) != std::string::npos && at + 1 < text.size(); at += 3)
+      text.insert(at + 1, "  ");
+    out << "  " << text;
+  }
+  out << "  peak arena " << figure("peak_arena", o.data.arena ? std::optional<double>(double(o.data.arena->total())) : std::nullopt)
+      << ", stack high-water " << format_size(o.run.stack_high_water) << "\n";
+  print_verdicts(out, o, "fits");
+
+  out << "Fast enough?\n  latency p50 " << figure("latency_p50", o.latency.p50) << ", p99 "
+      << figure("latency_p99", o.latency.p99) << " (last frame of the window to the result); inference "
+      << fixed("%.0f", o.latency.mean_inference_cycles) << " cycles, features "
+      << fixed("%.0f", o.latency.mean_feature_cycles) << " cycles; " << o.data.sensor.frames_dropped
+      << " samples dropped\n";
+  print_verdicts(out, o, "fast");
+
+  out << "Right?\n";
+  print_scores(out, o.scores);
+  print_verdicts(out, o, "right");
+
+  out << "Battery life?\n";
+  if (o.energy.supply_voltage > 0) {
+    out << "  average current " << format_figure("average_current", o.energy.average_current) << ", "
+        << format_figure("energy_per_inference", o.energy_per_inference) << " per inference";
+    if (o.transmissions) out << ", " << o.transmissions << " radio packets";
+    out << "\n";
+    if (o.battery_life)
+      out << "  " << o.battery_life->battery << ": " << format_figure("battery_life", o.battery_life->hours * 3600)
+          << "\n";
+    out << "  energy by component:";
+    for (const ComponentEnergy& c : o.energy.components)
+      if (c.energy > 0) out << "  " << c.component << " " << fixed("%.3g", c.energy * 1e3) << " mJ";
+    out << "\n";
+  }
+  print_verdicts(out, o, "battery");
+
+  out << "\nAssumptions:\n";
+  for (const std::string& a : o.assumptions) out << "  - " << a << "\n";
+  size_t failed = 0;
+  for (const ExpectationResult& r : o.expectations) failed += r.passed ? 0 : 1;
+  out << "\n";
+  if (failed) out << failed << " of " << o.expectations.size() << " expectations FAILED\n";
+  else out << "All " << o.expectations.size() << " expectations met\n";
+}
+
+}  // namespace tinysim

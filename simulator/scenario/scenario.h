@@ -1,0 +1,71 @@
+#pragma once
+// A scenario as the engine runs it: the device, model and firmware, the sensor and
+// where its frames come from, the inference schedule, how long, on which battery, the
+// radio on events and the expectations. Read from YAML by scenario_parser.h; the
+// schema with an annotated example is docs/scenarios.md.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/yaml_fields.h"
+#include "peripherals/config_words.h"
+#include "sensors/sample_rate.h"
+
+namespace tinysim {
+
+/// The one sensor feeding the chip's sensor FIFO.
+struct ScenarioSensor {
+  std::string name;              ///< "accelerometer"
+  std::string kind;              ///< "accelerometer", "microphone", ...
+  SampleRate rate;
+  unsigned channels = 1;
+  std::string units;             ///< what one unit of the physical quantity is: "g", "Pa"
+  double scale = 1;              ///< int16 counts per unit
+  uint32_t fifo_depth = 256;     ///< frames
+  double current = 0;            ///< A drawn while sampling (0: not priced)
+  std::string current_source;    ///< datasheet reference for `current`
+  YamlFields source{YAML::Node(), "", "sensors[0].source"};  ///< the `source:` map, for make_sensor_source
+};
+
+/// The radio sending a packet for each detected event of the listed classes.
+struct ScenarioRadio {
+  std::vector<std::string> on;  ///< class names that trigger a transmission
+  uint32_t bytes = 0;           ///< payload per transmission
+};
+
+/// How a measured figure is compared with its threshold.
+enum class Comparison { AtLeast, AtMost, Equal };
+
+/// One line of `expect:` ("accuracy: '>= 90 %'").
+struct Expectation {
+  std::string key;           ///< "accuracy", "latency_p99", ...
+  Comparison comparison = Comparison::AtMost;
+  double threshold = 0;      ///< SI units (s, A, J, bytes) or a fraction
+  std::string text;          ///< as written, for messages
+  int line = 0;              ///< where it was written, for messages
+};
+
+struct Scenario {
+  std::string file;         ///< the YAML it was read from
+  YamlFields fields{YAML::Node(), "", ""};  ///< the whole document, to place errors found while running
+  std::string base_dir;     ///< its folder: relative paths resolve against it
+  std::string name;
+  std::string description;
+  std::string device;                     ///< devices/<name>.yaml
+  std::optional<uint32_t> clock_hz;       ///< overrides the device's clock
+  std::string model;                      ///< path to the .tflite (resolved)
+  std::string firmware;                   ///< path to a user ELF (resolved); empty: TinySim's runtime firmware
+  uint32_t stack_bytes = 8192;            ///< what the firmware keeps for its stack
+  ScenarioSensor sensor;
+  FeatureConfig features;                 ///< window, stride and feature pipeline (CONFIG words)
+  std::vector<std::string> classes;       ///< the model's output classes in order; empty: the source's labels
+  std::vector<std::string> events;        ///< classes scored as events (detection latency, false activations)
+  double duration_seconds = 0;
+  uint64_t seed = 0;
+  std::string battery;                    ///< name in devices/batteries/ or a path; empty: none
+  std::optional<ScenarioRadio> radio;
+  std::vector<Expectation> expectations;
+};
+
+}  // namespace tinysim

@@ -1,0 +1,276 @@
+#include "scenario/scenario_run.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "device/device_catalog.h"
+#include "energy/device_power.h"
+#include "features/feature_pipeline.h"
+#include "hal/tinysim_regs.h"
+#include "runner/model_session.h"
+#include "scenario/progress_source.h"
+#include "sensors/source_factory.h"
+
+namespace tinysim {
+namespace {
+
+std::string number_text(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+/// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
+tinyrt::FeatureConfig runtime_features(const Scenario& s) {
+  tinyrt::FeatureConfig c;
+  c.kind = static_cast<tinyrt::FeatureKind>(static_cast<uint32_t>(s.features.kind));
+  c.window_frames = s.features.window_frames;
+  c.channels = s.sensor.channels;
+  c.sample_rate_hz = static_cast<uint32_t>(s.sensor.rate.hz_num / s.sensor.rate.hz_den);
+  c.fft_size = s.features.fft_size;
+  c.hop_frames = s.features.hop_frames;
+  c.mel_bands = s.features.mel_bands;
+  c.mfcc_coeffs = s.features.mfcc_coefficients;
+  return c;
+}
+
+/// RAM the firmware carves for one window and the feature pipeline's workspace.
+uint32_t window_ram(const Scenario& s) {
+  return s.features.window_frames * s.sensor.channels * 2 + tinyrt::feature_workspace_bytes(runtime_features(s));
+}
+
+/// The features must fill the model's one int8 input exactly.
+Status check_features(const Scenario& s, const ModelSummary& model) {
+  if (model.inputs.size() != 1 || model.inputs[0].type != "int8")
+    return s.fields.error("model", "the runtime firmware feeds one int8 input tensor; " + model.file + " has " +
+                                       std::to_string(model.inputs.size()) + " inputs");
+  const tinyrt::FeatureConfig c = runtime_features(s);
+  std::vector<uint8_t> workspace(tinyrt::feature_workspace_bytes(c) + 8);
+  tinyrt::FeaturePipeline pipeline;
+  if (!pipeline.init(c, workspace.data(), static_cast<uint32_t>(workspace.size())))
+    return s.fields.error("inference", "the feature pipeline rejects these settings (see docs/firmware-interface.md, "
+                                       "CONFIG words)");
+  if (pipeline.count() != model.inputs[0].bytes)
+    return s.fields.error("inference", "the features give " + std::to_string(pipeline.count()) +
+                                           " values per window but the model's input holds " +
+                                           std::to_string(model.inputs[0].bytes) +
+                                           ": change window, features or channels");
+  return std::nullopt;
+}
+
+/// Located at the scenario key when the error names no file of its own.
+Error at_key(const Scenario& s, const std::string& key, Error e) {
+  if (!e.file.empty() && e.line > 0) return e;
+  Error located = s.fields.error(key, e.message);
+  if (!e.file.empty() && e.file != s.file) located.message += " (" + e.file + ")";
+  return located;
+}
+
+Result<std::shared_ptr<const SensorSource>> build_source(const Scenario& s) {
+  SourceContext context;
+  context.rate = s.sensor.rate;
+  context.channels = s.sensor.channels;
+  context.duration_seconds = s.duration_seconds;
+  context.seed = s.seed;
+  context.base_dir = s.base_dir;
+  auto source = make_sensor_source(s.sensor.source, context);
+  if (!source) return source.error();
+  const SensorSource& src = *source.value();
+  if (src.channels() != s.sensor.channels || src.rate().hz_num * s.sensor.rate.hz_den !=
+                                                 s.sensor.rate.hz_num * src.rate().hz_den)
+    return s.sensor.source.error("", "the source gives " + std::to_string(src.channels()) + " channels at " +
+                                         number_text("%.3f", src.rate().millihertz() / 1000.0) +
+                                         " Hz; the sensor says " + std::to_string(s.sensor.channels) + " at " +
+                                         number_text("%.3f", s.sensor.rate.millihertz() / 1000.0) + " Hz");
+  if (!src.frame_count()) return s.sensor.source.error("", "the source is endless; a scenario needs a finite stream");
+  return source;
+}
+
+/// What stopped a run that should have ended with the stream, as the user's error.
+Status check_run(const Scenario& s, const RunResult& run, const TinySimRunData& data) {
+  if (run.fault) return make_error("the firmware faulted: " + run.fault->message, s.file);
+  if (!data.errors.empty()) {
+    const ReportedError& e = data.errors.front();
+    return make_error("the firmware reported " + error_code_name(e.code) + " (" + std::to_string(e.arg) +
+                          "): " + e.message,
+                      s.file);
+  }
+  if (!data.sensor.ended)
+    return make_error("the run stopped before the sensor stream ended (" + std::to_string(data.sensor.frames_arrived) +
+                          " frames arrived); console: " + data.console_text,
+                      s.file);
+  return std::nullopt;
+}
+
+LatencyFigures latency_figures(const TinySimRunData& data, SampleRate rate, uint32_t clock_hz) {
+  LatencyFigures f;
+  std::vector<double> latencies;
+  const uint64_t start = data.sensor.stream_start_cycle.value_or(0);
+  for (const InferenceResult& r : data.results) {
+    if (!r.window) continue;
+    const uint64_t ready = start + rate.arrival_cycle(r.window->last_frame, clock_hz);
+    latencies.push_back(double(r.cycle - std::min(r.cycle, ready)) / clock_hz);
+  }
+  f.p50 = percentile(latencies, 0.5);
+  f.p99 = percentile(latencies, 0.99);
+  f.max = percentile(latencies, 1.0);
+  uint64_t features = 0, inference = 0;
+  for (const FeatureTiming& t : data.features) features += t.cycles();
+  for (const InferenceTiming& t : data.inferences) inference += t.cycles();
+  if (!data.features.empty()) f.mean_feature_cycles = double(features) / double(data.features.size());
+  if (!data.inferences.empty()) f.mean_inference_cycles = double(inference) / double(data.inferences.size());
+  return f;
+}
+
+/// Energy over the run with the sensor and the radio as external loads.
+Status price_energy(const Scenario& s, const PowerProfile& power, ScenarioOutcome& o) {
+  std::vector<ExternalLoad> loads;
+  if (s.sensor.current > 0)
+    loads.push_back({"sensor: " + s.sensor.name, s.sensor.current, o.simulated_seconds, s.sensor.current_source});
+  if (s.radio) {
+    if (!power.radio_tx_current || !power.radio_bitrate)
+      return s.fields.error("radio", "device " + o.device.name + " has no radio figures (power.radio in " +
+                                         o.device.file + ")");
+    const double airtime = double(s.radio->bytes) * 8.0 / power.radio_bitrate->value;
+    loads.push_back({"radio", power.radio_tx_current->value, airtime * double(o.transmissions),
+                     std::to_string(o.transmissions) + " packets of " + std::to_string(s.radio->bytes) +
+                         " bytes at " + number_text("%.0f", power.radio_bitrate->value / 1e3) +
+                         " kbit/s, payload air time only; " + power.radio_tx_current->source});
+  }
+  o.energy = measure_energy(power, o.device.clock_hz, o.run.power, o.run.cycles, loads);
+  o.energy_per_inference = compute_energy(
+      power, o.device.clock_hz,
+      static_cast<uint64_t>(o.latency.mean_feature_cycles + o.latency.mean_inference_cycles));
+  return std::nullopt;
+}
+
+Status estimate_battery(const Scenario& s, const std::string& devices_dir, ScenarioOutcome& o) {
+  std::string name = s.battery;
+  const bool is_path = name.find('/') != std::string::npos || std::filesystem::path(name).extension() == ".yaml";
+  if (is_path && std::filesystem::path(name).is_relative()) name = s.base_dir + "/" + name;
+  auto battery = find_battery(name, devices_dir + "/batteries");
+  if (!battery) return at_key(s, "battery", battery.error());
+  o.battery = battery.value();
+  o.battery_life = estimate_battery_life(battery.value(), o.energy.average_current, o.energy.peak_current);
+  return std::nullopt;
+}
+
+MeasuredFigures measure(const ScenarioOutcome& o) {
+  MeasuredFigures m;
+  auto set = [&](const char* key, std::optional<double> v, const char* why) {
+    if (v) m.values[key] = *v;
+    else m.why_not[key] = why;
+  };
+  const uint64_t flash = o.fit ? o.fit->flash_used() : o.run.memory.flash_used + o.model.file_bytes;
+  set("flash", double(flash), "");
+  set("peak_arena", o.data.arena ? std::optional<double>(double(o.data.arena->total())) : std::nullopt,
+      "the firmware reported no arena");
+  set("stack", double(o.run.stack_high_water), "");
+  set("latency_p50", o.latency.p50, "no inference ran");
+  set("latency_p99", o.latency.p99, "no inference ran");
+  set("dropped_samples", double(o.data.sensor.frames_dropped), "");
+  set("accuracy", o.scores.accuracy(), "no window has a ground-truth label");
+  set("false_activations_per_hour", o.scores.false_activations_per_hour(), "the scenario lists no event classes (events:)");
+  set("detection_latency", o.scores.detection_latency_p50(), "no event was detected");
+  const bool priced = o.energy.supply_voltage > 0;
+  set("energy_per_inference", priced ? std::optional<double>(o.energy_per_inference) : std::nullopt,
+      "the device has no power figures");
+  set("average_current", priced ? std::optional<double>(o.energy.average_current) : std::nullopt,
+      "the device has no power figures");
+  set("battery_life", o.battery_life ? std::optional<double>(o.battery_life->hours * 3600.0) : std::nullopt,
+      "no battery (battery:) or no power figures");
+  return m;
+}
+
+}  // namespace
+
+bool ScenarioOutcome::passed() const {
+  return std::all_of(expectations.begin(), expectations.end(), [](const ExpectationResult& r) { return r.passed; });
+}
+
+Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions& options) {
+  ScenarioOutcome o;
+  o.scenario = s;
+  auto device = find_device(s.device, options.devices_dir);
+  if (!device) return at_key(s, "device", device.error());
+  o.device = device.value();
+  if (s.clock_hz) o.device.clock_hz = *s.clock_hz;
+
+  auto bytes = read_file_bytes(s.model);
+  if (!bytes) return at_key(s, "model", bytes.error());
+  auto model = summarize_model(bytes.value(), s.model);
+  if (!model) return model.error();
+  o.model = model.value();
+  if (s.firmware.empty()) {
+    auto fit = check_model_fit(o.device, o.model, s.stack_bytes, window_ram(s));
+    if (!fit) return fit.error();
+    if (!fit->fits())
+      return s.fields.error("model", o.model.file + " does not fit " + o.device.name + " with TinySim's firmware:\n" +
+                                         fit->shortfall());
+    o.fit = fit.value();
+  }
+  if (Status st = check_features(s, o.model)) return *st;
+
+  auto source = build_source(s);
+  if (!source) return source.error();
+  o.classes = s.classes.empty() ? source.value()->label_names() : s.classes;
+  if (Status st = check_labels(*source.value(), o.classes, s.file)) return at_key(s, "classes", *st);
+  for (const std::string& name : s.events)
+    if (std::find(o.classes.begin(), o.classes.end(), name) == o.classes.end())
+      return s.fields.error("events", "'" + name + "' is not one of the model's classes");
+
+  ModelSessionOptions session_options;
+  session_options.firmware_path = s.firmware;
+  session_options.stack_size = s.stack_bytes;
+  session_options.block.system.mode = TS_MODE_SCENARIO;
+  session_options.block.config = s.features.encode();
+  session_options.block.sensor =
+      options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
+  session_options.block.fifo_depth_frames = s.sensor.fifo_depth;
+  auto session = ModelSession::create(o.device, bytes.value(), session_options);
+  if (!session) return session.error();
+  RunLimits limits;
+  limits.max_cycles = static_cast<uint64_t>((s.duration_seconds * 1.5 + 10.0) * o.device.clock_hz);
+  auto run = session.value()->run(limits);
+  if (!run) return run.error();
+  o.run = run.value();
+  o.data = session.value()->block().run_data();
+  if (Status st = check_run(s, o.run, o.data)) return *st;
+  o.simulated_seconds = o.run.seconds();
+
+  ScoringInput scoring;
+  scoring.source = source.value().get();
+  scoring.classes = o.classes;
+  scoring.event_classes = s.events;
+  scoring.stream_start_cycle = o.data.sensor.stream_start_cycle.value_or(0);
+  scoring.clock_hz = o.device.clock_hz;
+  scoring.stream_frames = o.data.sensor.frames_arrived;
+  o.scores = score_results(o.data.results, scoring);
+  o.latency = latency_figures(o.data, s.sensor.rate, o.device.clock_hz);
+  if (s.radio)
+    for (const Activation& a : o.scores.activations)
+      if (std::find(s.radio->on.begin(), s.radio->on.end(), a.name) != s.radio->on.end()) ++o.transmissions;
+
+  o.assumptions.push_back(std::string("core: ") + core_name(o.device.core) + " cycle model (simulator/cost) at " +
+                          number_text("%.1f", o.device.clock_hz / 1e6) + " MHz (" +
+                          (s.clock_hz ? std::string("the scenario's clock") : o.device.clock_source) + ")");
+  o.assumptions.push_back("sleep is skipped from event to event, not emulated: it costs no host time");
+  auto power = device_power(o.device);
+  if (power) {
+    if (Status st = price_energy(s, power.value(), o)) return *st;
+    for (const std::string& a : o.energy.assumptions) o.assumptions.push_back("energy: " + a);
+    o.assumptions.push_back("energy per inference: feature extraction + inference cycles at run current");
+    if (!s.battery.empty()) {
+      if (Status st = estimate_battery(s, options.devices_dir, o)) return *st;
+      for (const std::string& a : o.battery_life->assumptions) o.assumptions.push_back("battery: " + a);
+    }
+  } else {
+    o.assumptions.push_back("no energy figures: " + power.error().message);
+  }
+  o.measured = measure(o);
+  o.expectations = check_expectations(s.expectations, o.measured);
+  return o;
+}
+
+}  // namespace tinysim

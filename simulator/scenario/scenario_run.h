@@ -1,0 +1,67 @@
+#pragma once
+// Runs a scenario: checks the model and firmware fit the chip, streams the sensor into
+// the emulated chip in simulated time with TinySim's runtime firmware (ModelSession in
+// scenario mode), then collects every result, the profile, memory, power timeline and
+// energy, scores the results against the labels and checks the expectations.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "device/device.h"
+#include "energy/battery.h"
+#include "energy/energy_meter.h"
+#include "machine/run_result.h"
+#include "model/model_summary.h"
+#include "peripherals/run_data.h"
+#include "runner/model_fit.h"
+#include "scenario/expectations.h"
+#include "scenario/scenario.h"
+#include "scenario/scoring.h"
+
+namespace tinysim {
+
+struct ScenarioRunOptions {
+  std::string devices_dir;  ///< devices/*.yaml; batteries in its batteries/ folder
+  /// Called now and then with the fraction of the stream that has arrived (0..1).
+  std::function<void(double)> progress;
+};
+
+/// Per-inference timing in seconds: from the window's last frame arriving to the
+/// result being published (wake-up, DMA, features, inference, publishing).
+struct LatencyFigures {
+  std::optional<double> p50, p99, max;
+  double mean_feature_cycles = 0;
+  double mean_inference_cycles = 0;
+};
+
+struct ScenarioOutcome {
+  Scenario scenario;
+  Device device;                 ///< with the scenario's clock
+  ModelSummary model;
+  std::optional<ModelFit> fit;   ///< nullopt with a user firmware
+  std::vector<std::string> classes;
+  RunResult run;
+  TinySimRunData data;
+  double simulated_seconds = 0;
+  Scores scores;
+  LatencyFigures latency;
+  uint64_t transmissions = 0;    ///< radio packets sent on events
+  EnergyReport energy;
+  double energy_per_inference = 0;  ///< J: features + inference at run current
+  std::optional<Battery> battery;
+  std::optional<BatteryLife> battery_life;
+  MeasuredFigures measured;
+  std::vector<ExpectationResult> expectations;
+  std::vector<std::string> assumptions;  ///< cost model: clock, core, currents and their sources
+
+  bool passed() const;
+};
+
+/// Errors: bad input (unknown device or battery, model or firmware missing, the model
+/// does not fit, features that do not match the model's input) and firmware faults or
+/// errors the firmware reported. A run whose expectations fail is not an error.
+Result<ScenarioOutcome> run_scenario(const Scenario& scenario, const ScenarioRunOptions& options);
+
+}  // namespace tinysim

@@ -1,0 +1,153 @@
+// Scenarios run end to end on the emulated chip with TinySim's firmware: results
+// scored against the labels exactly as the matching rule says, energy and radio
+// priced from the device file, reports byte-identical across runs, clear refusals.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include "device/device_catalog.h"
+#include "report/scenario_reports.h"
+#include "scenario/scenario_parser.h"
+#include "scenario/scenario_run.h"
+#include "scenario_files.h"
+#include "tones_scenario.h"
+
+namespace tinysim::test {
+namespace {
+
+Result<ScenarioOutcome> run_text(const std::string& name, const std::string& text, uint32_t model_inputs = 7) {
+  const std::string dir = scratch_dir(name);
+  write_sign_classifier(dir + "/sign.tflite", model_inputs);
+  write_text(dir + "/scenario.yaml", text);
+  auto scenario = load_scenario(dir + "/scenario.yaml");
+  if (!scenario) return scenario.error();
+  ScenarioRunOptions options;
+  options.devices_dir = TINYSIM_SOURCE_DIR "/devices";
+  return run_scenario(scenario.value(), options);
+}
+
+TEST(ScenarioRun, SignClassifierOnTonesScoresExactly) {
+  auto run = run_text("exact", kTonesScenario);
+  ASSERT_TRUE(run) << run.error().describe();
+  const ScenarioOutcome& o = run.value();
+  // 30 s at 50 Hz = 1500 frames; windows of 7 every 3 frames.
+  EXPECT_EQ(o.data.sensor.frames_arrived, 1500u);
+  EXPECT_EQ(o.data.results.size(), (1500u - 7u) / 3u + 1u);
+  EXPECT_EQ(o.data.sensor.frames_dropped, 0u);
+  // Every window's majority label is the sign of its sum, which the model computes.
+  ASSERT_TRUE(o.scores.accuracy());
+  EXPECT_DOUBLE_EQ(*o.scores.accuracy(), 1.0);
+  EXPECT_EQ(o.scores.confusion[0][1] + o.scores.confusion[1][0] + o.scores.confusion[0][2] + o.scores.confusion[1][2], 0u);
+  EXPECT_EQ(o.scores.confusion[0][0] + o.scores.confusion[1][1], o.data.results.size());
+  // Ten 1 s "high" events; each is detected by the first window holding 4 of its frames,
+  // the one ending 5 frames (0.1 s) after the event's start, plus the compute time.
+  ASSERT_EQ(o.scores.events.size(), 10u);
+  for (const EventOutcome& e : o.scores.events) {
+    ASSERT_TRUE(e.latency_seconds) << e.first_frame;
+    EXPECT_GE(*e.latency_seconds, 0.1);
+    EXPECT_LT(*e.latency_seconds, 0.1 + 0.002);
+  }
+  EXPECT_EQ(o.scores.false_activations, 0u);
+  EXPECT_EQ(o.scores.activations.size(), 10u);
+  EXPECT_EQ(o.transmissions, 10u);
+  for (const ExpectationResult& r : o.expectations) EXPECT_TRUE(r.passed) << r.expectation.key << " " << r.measured_text;
+}
+
+TEST(ScenarioRun, EnergyAndRadioArePricedFromTheDeviceFile) {
+  auto run = run_text("energy", kTonesScenario);
+  ASSERT_TRUE(run) << run.error().describe();
+  const ScenarioOutcome& o = run.value();
+  // nrf52840: 3.0 V, 3.3 mA run at 64 MHz, radio 6.40 mA at 1 Mbit/s: 20 bytes = 160 us.
+  const double cycles = o.latency.mean_feature_cycles + o.latency.mean_inference_cycles;
+  EXPECT_NEAR(o.energy_per_inference, 3.0 * 3.3e-3 * double(uint64_t(cycles)) / 64e6, 1e-15);
+  bool radio = false;
+  for (const ComponentEnergy& c : o.energy.components)
+    if (c.component == "radio") {
+      radio = true;
+      EXPECT_NEAR(c.charge, 10 * 6.4e-3 * 160e-6, 1e-12);
+    }
+  EXPECT_TRUE(radio);
+  EXPECT_GT(o.energy.average_current, 3.16e-6);
+  EXPECT_LT(o.energy.average_current, 3.3e-3);
+  ASSERT_TRUE(o.battery_life);
+  EXPECT_DOUBLE_EQ(o.measured.values.at("battery_life"), o.battery_life->hours * 3600.0);
+}
+
+TEST(ScenarioRun, SameScenarioTwiceGivesByteIdenticalReports) {
+  auto a = run_text("twice_a", kTonesScenario);
+  auto b = run_text("twice_a", kTonesScenario);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(scenario_json(a.value()), scenario_json(b.value()));
+  EXPECT_EQ(scenario_trace(a.value()), scenario_trace(b.value()));
+  EXPECT_EQ(scenario_junit("tones", &a.value(), nullptr), scenario_junit("tones", &b.value(), nullptr));
+  auto other_seed = run_text("twice_c", tones_scenario_with("seed: 5", "seed: 6"));
+  ASSERT_TRUE(other_seed);
+  EXPECT_NE(scenario_json(a.value()), scenario_json(other_seed.value()));
+}
+
+TEST(ScenarioRun, FailedExpectationIsAJUnitFailureWithItsLine) {
+  auto run = run_text("junit", tones_scenario_with("latency_p99: \"<= 5 ms\"", "latency_p99: \"<= 10 us\""));
+  ASSERT_TRUE(run) << run.error().describe();
+  EXPECT_FALSE(run->passed());
+  const std::string xml = scenario_junit("tones", &run.value(), nullptr);
+  EXPECT_NE(xml.find("<testsuite name=\"tinysim.tones\" tests=\"4\" failures=\"1\" errors=\"0\">"), std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("name=\"latency_p99 &lt;= 10 us\">\n      <failure message=\"measured "), std::string::npos) << xml;
+  EXPECT_NE(xml.find("expected &lt;= 10 us (" + run->scenario.file + ":26)"), std::string::npos) << xml;
+}
+
+TEST(ScenarioRun, TraceHasEveryOpAndPowerStateOnTheSimulatedTimeline) {
+  auto run = run_text("trace", kTonesScenario);
+  ASSERT_TRUE(run) << run.error().describe();
+  const YAML::Node trace = YAML::Load(scenario_trace(run.value()));
+  size_t ops = 0, inferences = 0, power = 0;
+  double last_power_end = 0;
+  for (const auto& event : trace["traceEvents"]) {
+    const std::string cat = event["cat"] ? event["cat"].as<std::string>() : "";
+    if (cat == "op") ++ops;
+    if (cat == "inference") ++inferences;
+    if (cat == "power") {
+      ++power;
+      last_power_end = event["ts"].as<double>() + event["dur"].as<double>();
+    }
+  }
+  EXPECT_EQ(inferences, run->data.inferences.size());
+  EXPECT_EQ(ops, run->data.inferences.size());  // one FULLY_CONNECTED per inference
+  EXPECT_GE(power, 2 * run->data.inferences.size());  // each window: a wake-up and a sleep
+  EXPECT_NEAR(last_power_end, double(run->run.cycles) / 64.0, 1e-3);  // microseconds at 64 MHz
+}
+
+TEST(ScenarioRun, ModelThatDoesNotFitIsRefusedWithTheFigures) {
+  // 20 000 raw samples: a 40 KB window alone exceeds the SAMD21's 32 KiB of RAM.
+  std::string text = tones_scenario_with("window: 7", "window: 20000");
+  text.replace(text.find("device: nrf52840"), 16, "device: samd21g18");
+  text.replace(text.find("    channels: 1\n"), 16, "    channels: 1\n    fifo_depth: 20000\n");
+  auto run = run_text("too_big", text, 20000);
+  ASSERT_FALSE(run);
+  const std::string e = run.error().describe();
+  EXPECT_NE(e.find(":3:8: model: "), std::string::npos) << e;
+  EXPECT_NE(e.find("does not fit samd21g18 with TinySim's firmware:\nRAM: needs"), std::string::npos) << e;
+  EXPECT_NE(e.find("samd21g18 has 32 KiB"), std::string::npos) << e;
+}
+
+TEST(ScenarioRun, FeaturesThatDoNotMatchTheModelInputAreRefused) {
+  auto run = run_text("mismatch", kTonesScenario, 8);
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().describe().find(":15:3: inference: the features give 7 values per window but the model's "
+                                        "input holds 8"),
+            std::string::npos)
+      << run.error().describe();
+}
+
+TEST(ScenarioRun, UnknownDeviceAndBatteryAreReportedAtTheirKeys) {
+  auto device = run_text("no_device", tones_scenario_with("device: nrf52840", "device: nrf99"));
+  ASSERT_FALSE(device);
+  EXPECT_NE(device.error().describe().find(":2:9: device: unknown device 'nrf99'"), std::string::npos)
+      << device.error().describe();
+  auto battery = run_text("no_battery", tones_scenario_with("battery: cr2032", "battery: potato"));
+  ASSERT_FALSE(battery);
+  EXPECT_NE(battery.error().describe().find(":21:10: battery: unknown battery 'potato'"), std::string::npos)
+      << battery.error().describe();
+}
+
+}  // namespace
+}  // namespace tinysim::test
