@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/yaml_fields.h"
@@ -66,6 +67,9 @@ struct Scenario {
   std::string battery;                    ///< name in devices/batteries/ or a path; empty: none
   std::optional<ScenarioRadio> radio;
   std::vector<Expectation> expectations;
+  /// Keys set on the command line -> the option that set them ("device.name" ->
+  /// "--device nrf99"), so errors found later still say where a value came from.
+  std::vector<std::pair<std::string, std::string>> overridden;
 };
 
 }  // namespace tinysim

@@ -330,7 +330,7 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
     if (!battery) return battery.error();
     s.battery = battery.value();
   }
-  if (root.has("radio"))
+  if (root.has("radio") && !root.node()["radio"].IsNull())  // radio: null (or --set radio=null): none
     if (Status st = parse_radio(root, s)) return *st;
   if (root.has("expect"))
     if (Status st = parse_expectations(root, s)) return *st;
@@ -353,7 +353,10 @@ Result<Scenario> load_scenario(const std::string& path, const ScenarioOverrides&
   if (!entries) return entries.error();
   if (Status st = apply_overrides(root, entries.value(), path)) return *st;
   auto scenario = parse_scenario(root, path);
-  if (scenario) return scenario;
+  if (scenario) {
+    for (const OverrideEntry& entry : entries.value()) scenario->overridden.emplace_back(entry.path, entry.option);
+    return scenario;
+  }
   // A value set on the command line has no place in the file: name the option instead
   // (its position would be in the option's text, not in the file).
   Error e = scenario.error();

@@ -64,6 +64,11 @@ Error at_key(const Scenario& s, const std::string& key, Error e) {
   if (!e.file.empty() && e.line > 0) return e;
   Error located = s.fields.error(key, e.message);
   if (!e.file.empty() && e.file != s.file) located.message += " (" + e.file + ")";
+  for (const auto& [path, option] : s.overridden)
+    if (path == key || path.rfind(key + ".", 0) == 0) {
+      located.line = located.column = 0;
+      located.message += " (from " + option + ")";
+    }
   return located;
 }
 
