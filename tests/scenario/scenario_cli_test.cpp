@@ -2,33 +2,16 @@
 // files, overrides, and no progress bar when the output is not a terminal.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
-
+#include "cli_runner.h"
 #include "scenario_files.h"
 #include "tones_scenario.h"
 
 namespace tinysim::test {
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  ///< stdout and stderr
-};
+using Outcome = CliOutcome;
 
-Outcome tinysim(const std::string& args) {
-  Outcome o;
-  FILE* pipe = popen((std::string(TINYSIM_CLI) + " " + args + " 2>&1").c_str(), "r");
-  if (!pipe) return o;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) o.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
-}
+Outcome tinysim(const std::string& args) { return run_cli(args); }
 
 /// The tones scenario (with `text` instead) in a fresh folder; returns the folder.
 std::string folder(const std::string& name, const std::string& text = kTonesScenario) {
