@@ -18,6 +18,7 @@ struct SensorFigures {
   uint64_t frames_arrived = 0;  ///< stored + dropped + skipped
   uint64_t frames_dropped = 0;  ///< lost to a full FIFO: the firmware did not keep up
   uint64_t frames_skipped = 0;  ///< arrived while sampling was disabled
+  uint64_t frames_idle = 0;     ///< overwritten while the motion gate saw no motion
   uint64_t irqs_raised = 0;
   bool ended = false;
   std::optional<uint64_t> stream_start_cycle;

@@ -17,6 +17,23 @@ SensorFifo::SensorFifo(MisuseLog& log, std::shared_ptr<const SensorSource> sourc
   }
 }
 
+void SensorFifo::set_motion_gate(uint32_t threshold) {
+  motion_.reset();
+  active_in_fifo_.clear();
+  if (threshold == 0 || !source_ || !frame_count_) return;
+  motion_.emplace(source_, threshold);
+  for (uint64_t frame : indices_)
+    if (motion_->active(frame)) active_in_fifo_.push_back(frame);
+}
+
+void SensorFifo::trim_idle() {
+  if (!motion_ || window_ == 0) return;
+  while (level() >= window_ && !window_has_motion()) {
+    pop(1);
+    ++idle_;
+  }
+}
+
 uint64_t SensorFifo::stream_cycle(uint64_t frame) const {
   const uint32_t clock = bus_ != nullptr ? bus_->clock_hz() : 0;
   const uint64_t offset = source_->rate().arrival_cycle(frame, clock);
@@ -28,8 +45,14 @@ uint64_t SensorFifo::next_event_cycle() const {
   uint64_t next = frame_count_ ? stream_cycle(*frame_count_) : kNever;
   const bool enabled = (ctrl_ & TS_SENSOR_CTRL_ENABLE) != 0;
   if (enabled && window_ > 0 && window_ <= depth_ && level() < window_) {
-    const uint64_t filling_frame = next_index_ + (window_ - level()) - 1;
-    if (!frame_count_ || filling_frame < *frame_count_) next = std::min(next, stream_cycle(filling_frame));
+    uint64_t filling_frame = next_index_ + (window_ - level()) - 1;
+    if (motion_ && active_in_fifo_.empty()) {
+      // Gated: the window is ready when the first active frame to come has arrived.
+      const std::optional<uint64_t> active = motion_->next_active(next_index_);
+      filling_frame = active ? std::max(filling_frame, *active) : kNever;
+    }
+    if (filling_frame != kNever && (!frame_count_ || filling_frame < *frame_count_))
+      next = std::min(next, stream_cycle(filling_frame));
   }
   return next;
 }
@@ -66,12 +89,16 @@ void SensorFifo::push(uint64_t frame) {
   source_->read_frame(frame, frame_buffer_.data());
   samples_.insert(samples_.end(), frame_buffer_.begin(), frame_buffer_.end());
   indices_.push_back(frame);
+  if (motion_ && motion_->active(frame)) active_in_fifo_.push_back(frame);
+  trim_idle();
 }
 
 void SensorFifo::pop(uint32_t frames) {
   frames = std::min(frames, level());
   samples_.erase(samples_.begin(), samples_.begin() + static_cast<std::ptrdiff_t>(size_t{frames} * channels_));
   indices_.erase(indices_.begin(), indices_.begin() + frames);
+  while (!active_in_fifo_.empty() && (indices_.empty() || active_in_fifo_.front() < indices_.front()))
+    active_in_fifo_.pop_front();
 }
 
 void SensorFifo::signal_window() {
@@ -108,6 +135,7 @@ void SensorFifo::start_dma() {
   last_window_ = SensorWindow{now(), indices_.front(), indices_[frames - 1], frames};
   if (peek_ == 0) {
     pop(frames);
+    trim_idle();
     update_ready(true);
   }
 }
@@ -159,6 +187,7 @@ RegisterBlock::Access SensorFifo::write_register(uint32_t offset, uint32_t value
     }
     case TS_SENSOR_WINDOW:
       window_ = value;
+      trim_idle();
       if (value > depth_) {
         misuse("window of " + std::to_string(value) + " frames is larger than the FIFO (" +
                std::to_string(depth_) + " frames): it can never become ready");
@@ -177,6 +206,7 @@ RegisterBlock::Access SensorFifo::write_register(uint32_t offset, uint32_t value
     case TS_SENSOR_DISCARD: {
       const uint32_t frames = std::min(value, level());
       pop(frames);
+      trim_idle();
       update_ready(frames > 0);
       return Access::kDone;
     }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "peripherals/motion_detector.h"
 #include "peripherals/power_controller.h"
 #include "peripherals/register_block.h"
 #include "sensors/sensor_source.h"
@@ -31,6 +32,15 @@ class SensorFifo : public RegisterBlock {
   /// `power` may be null (no wake reasons latched).
   SensorFifo(MisuseLog& log, std::shared_ptr<const SensorSource> source, uint32_t depth_frames,
              PowerController* power);
+
+  /// Wake on motion: from now on a window is ready only when it holds a frame the
+  /// motion detector marks active; while there is none the FIFO keeps just the newest
+  /// WINDOW - 1 frames (older ones are overwritten, not dropped), as a MEMS FIFO in
+  /// stream mode does, and the core is not woken. `threshold` 0 turns it off.
+  /// The stream must be finite.
+  void set_motion_gate(uint32_t threshold);
+  /// Frames overwritten while no motion was seen (gated mode only).
+  uint64_t idle_frames() const { return idle_; }
 
   uint32_t level() const { return static_cast<uint32_t>(indices_.size()); }
   uint32_t depth() const { return depth_; }
@@ -56,7 +66,13 @@ class SensorFifo : public RegisterBlock {
   Access write_register(uint32_t offset, uint32_t value) override;
 
  private:
-  bool ready() const { return window_ > 0 && level() >= window_; }
+  bool ready() const { return window_ > 0 && level() >= window_ && (!motion_ || window_has_motion()); }
+  /// Gated mode: the oldest WINDOW frames hold an active frame.
+  bool window_has_motion() const {
+    return !active_in_fifo_.empty() && level() >= window_ && active_in_fifo_.front() <= indices_[window_ - 1];
+  }
+  /// Gated mode: overwrites the oldest frames while a full window without motion is held.
+  void trim_idle();
   uint64_t stream_cycle(uint64_t frame) const;  ///< absolute arrival cycle of `frame`
   void push(uint64_t frame);
   void pop(uint32_t frames);
@@ -78,7 +94,10 @@ class SensorFifo : public RegisterBlock {
   uint64_t next_index_ = 0;       ///< first frame that has not arrived yet
   uint64_t dropped_ = 0;
   uint64_t skipped_ = 0;
+  uint64_t idle_ = 0;
   uint64_t irqs_raised_ = 0;
+  std::optional<MotionDetector> motion_;
+  std::deque<uint64_t> active_in_fifo_;  ///< gated mode: stream indices of the active frames held
   bool started_ = false;
   uint64_t start_ = 0;
   bool ended_ = false;

@@ -13,7 +13,9 @@ TinySimBlock::TinySimBlock(TinySimSettings settings)
       mailbox_(misuse_, &sensor_, &input_),
       profile_(misuse_),
       config_(misuse_, settings.config),
-      blocks_{&system_info_, &console_, &power_, &sensor_, &mailbox_, &profile_, &input_, &config_} {}
+      blocks_{&system_info_, &console_, &power_, &sensor_, &mailbox_, &profile_, &input_, &config_} {
+  sensor_.set_motion_gate(settings.motion_threshold);
+}
 
 RegisterBlock* TinySimBlock::block_at(uint32_t offset) {
   for (RegisterBlock* block : blocks_) {
@@ -86,6 +88,7 @@ TinySimRunData TinySimBlock::run_data() const {
   data.sensor.frames_arrived = sensor_.frames_arrived();
   data.sensor.frames_dropped = sensor_.dropped_frames();
   data.sensor.frames_skipped = sensor_.skipped_frames();
+  data.sensor.frames_idle = sensor_.idle_frames();
   data.sensor.irqs_raised = sensor_.irqs_raised();
   data.sensor.ended = sensor_.ended();
   data.sensor.stream_start_cycle = sensor_.stream_start_cycle();

@@ -26,6 +26,7 @@ struct TinySimSettings {
   ConfigWordArray config{};                   ///< e.g. FeatureConfig{...}.encode()
   std::shared_ptr<const SensorSource> sensor;  ///< scenario mode; null: no sensor
   uint32_t fifo_depth_frames = 256;
+  uint32_t motion_threshold = 0;              ///< counts; > 0: windows only with motion (SensorFifo::set_motion_gate)
   std::vector<std::vector<uint8_t>> inputs;   ///< tensor mode: raw input tensors, in order
 };
 

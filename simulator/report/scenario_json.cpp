@@ -21,7 +21,8 @@ void write_scenario(JsonWriter& j, const ScenarioOutcome& o) {
   j.key("inference").begin_object().field("window_frames", s.features.window_frames);
   j.field("stride_frames", s.features.stride_frames).field("feature_kind", static_cast<uint32_t>(s.features.kind));
   j.field("fft_size", s.features.fft_size).field("hop_frames", s.features.hop_frames);
-  j.field("mel_bands", s.features.mel_bands).field("mfcc_coefficients", s.features.mfcc_coefficients).end_object();
+  j.field("mel_bands", s.features.mel_bands).field("mfcc_coefficients", s.features.mfcc_coefficients);
+  j.field("wake_on_motion_counts", s.wake_on_motion).end_object();
   j.end_object();
   j.key("device").begin_object().field("name", o.device.name).field("core", core_name(o.device.core));
   j.field("clock_hz", o.device.clock_hz).end_object();
@@ -31,6 +32,7 @@ void write_scenario(JsonWriter& j, const ScenarioOutcome& o) {
   j.field("channels", sensor.channels).field("units", sensor.units).key("scale").value(sensor.scale, 9);
   j.field("fifo_depth", sensor.fifo_depth).field("frames_arrived", o.data.sensor.frames_arrived);
   j.field("frames_dropped", o.data.sensor.frames_dropped).field("frames_skipped", o.data.sensor.frames_skipped);
+  j.field("frames_idle", o.data.sensor.frames_idle);
   j.field("window_irqs", o.data.sensor.irqs_raised).end_object();
 }
 

@@ -55,7 +55,8 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
       << " MHz), " << s.model << "\n";
   out << "  " << s.sensor.name << " at " << fixed("%.6g", double(s.sensor.rate.hz_num) / double(s.sensor.rate.hz_den))
       << " Hz x " << s.sensor.channels << ", window " << s.features.window_frames << " frames, stride "
-      << s.features.stride_frames << "; " << fixed("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
+      << s.features.stride_frames << (s.wake_on_motion ? ", wake on motion above " + std::to_string(s.wake_on_motion) + " counts" : std::string())
+      << "; " << fixed("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
       << ", " << o.data.results.size() << " inferences\n\n";
 
   out << "Fits?\n";
@@ -75,7 +76,9 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
       << figure("latency_p99", o.latency.p99) << " (last frame of the window to the result); inference "
       << fixed("%.0f", o.latency.mean_inference_cycles) << " cycles, features "
       << fixed("%.0f", o.latency.mean_feature_cycles) << " cycles; " << o.data.sensor.frames_dropped
-      << " samples dropped\n";
+      << " samples dropped";
+  if (s.wake_on_motion) out << ", " << o.data.sensor.frames_idle << " overwritten while idle";
+  out << "\n";
   print_verdicts(out, o, "fast");
 
   out << "Right?\n";

@@ -60,6 +60,7 @@ struct Scenario {
   uint32_t stack_bytes = 8192;            ///< what the firmware keeps for its stack
   ScenarioSensor sensor;
   FeatureConfig features;                 ///< window, stride and feature pipeline (CONFIG words)
+  uint32_t wake_on_motion = 0;            ///< counts; > 0: the sensor's motion detector gates windows
   std::vector<std::string> classes;       ///< the model's output classes in order; empty: the source's labels
   std::vector<std::string> events;        ///< classes scored as events (detection latency, false activations)
   double duration_seconds = 0;

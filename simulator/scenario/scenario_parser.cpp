@@ -58,6 +58,23 @@ Result<SampleRate> rate(const YamlFields& f, std::string_view key) {
   return r;
 }
 
+/// A motion threshold in the sensor's units ("0.15 g" with units g) or in counts ("150").
+Result<uint32_t> motion_threshold(const YamlFields& f, const ScenarioSensor& sensor) {
+  auto text = f.text("wake_on_motion");
+  if (!text) return text.error();
+  char* end = nullptr;
+  const double value = std::strtod(text->c_str(), &end);
+  std::string unit(end);
+  unit.erase(0, unit.find_first_not_of(' '));
+  const bool counts = unit.empty() || unit == "counts";
+  const double scaled = std::round(value * (counts ? 1.0 : sensor.scale));
+  if (end == text->c_str() || (!counts && unit != sensor.units) || scaled < 1 || scaled > 65535)
+    return f.error("wake_on_motion", "expected a threshold above 0 in counts or in the sensor's units (" +
+                                         (sensor.units.empty() ? std::string("none given") : sensor.units) +
+                                         "), got '" + *text + "'");
+  return static_cast<uint32_t>(scaled);
+}
+
 /// A file path relative to the scenario's folder that must exist.
 Result<std::string> existing_file(const YamlFields& f, std::string_view key, const std::string& base_dir) {
   auto text = f.text(key);
@@ -203,7 +220,12 @@ Status parse_features(const YamlFields& inference, Scenario& s) {
 Status parse_inference(const YamlFields& root, Scenario& s) {
   auto f = root.map("inference");
   if (!f) return f.error();
-  if (Status st = f->only({"window", "stride", "features"})) return st;
+  if (Status st = f->only({"window", "stride", "features", "wake_on_motion"})) return st;
+  if (f->has("wake_on_motion")) {
+    auto threshold = motion_threshold(*f, s.sensor);
+    if (!threshold) return threshold.error();
+    s.wake_on_motion = threshold.value();
+  }
   auto window = frames(*f, "window", s.sensor.rate);
   if (!window) return window.error();
   s.features.window_frames = window.value();

@@ -233,6 +233,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   session_options.block.sensor =
       options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
   session_options.block.fifo_depth_frames = s.sensor.fifo_depth;
+  session_options.block.motion_threshold = s.wake_on_motion;
   auto session = ModelSession::create(o.device, bytes.value(), session_options);
   if (!session) return session.error();
   RunLimits limits;

@@ -8,7 +8,9 @@
 #include "report/scenario_reports.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/scenario_run.h"
+#include "peripherals/motion_detector.h"
 #include "scenario_files.h"
+#include "sensors/source_factory.h"
 #include "tones_scenario.h"
 
 namespace tinysim::test {
@@ -50,6 +52,48 @@ TEST(ScenarioRun, SignClassifierOnTonesScoresExactly) {
   EXPECT_EQ(o.scores.activations.size(), 10u);
   EXPECT_EQ(o.transmissions, 10u);
   for (const ExpectationResult& r : o.expectations) EXPECT_TRUE(r.passed) << r.expectation.key << " " << r.measured_text;
+}
+
+TEST(ScenarioRun, WakeOnMotionRunsOnlyWindowsWithMotionAndMissesNone) {
+  // Each step between -1000 and +1000 counts moves the signal away from its running mean
+  // for about 30 frames (2000 x (15/16)^k > 300); the +-50 noise never does.
+  const std::string text = tones_scenario_with("  stride: 3\n", "  stride: 3\n  wake_on_motion: 300\n");
+  auto gated = run_text("motion", text);
+  ASSERT_TRUE(gated) << gated.error().describe();
+  const ScenarioOutcome& o = gated.value();
+  EXPECT_EQ(o.scenario.wake_on_motion, 300u);
+  EXPECT_EQ(o.data.sensor.frames_dropped, 0u);
+  EXPECT_GT(o.data.sensor.frames_idle, 0u);
+  EXPECT_GT(o.data.results.size(), 0u);
+  EXPECT_LT(o.data.results.size(), (1500u - 7u) / 3u + 1u);
+
+  SourceContext context;
+  context.rate = o.scenario.sensor.rate;
+  context.channels = 1;
+  context.duration_seconds = 30;
+  context.seed = 5;
+  auto source = make_sensor_source(o.scenario.sensor.source, context);
+  ASSERT_TRUE(source) << source.error().describe();
+  const MotionDetector motion(source.value(), 300);
+  std::vector<bool> covered(1500, false);
+  for (const InferenceResult& r : o.data.results) {
+    bool moved = false;
+    for (uint64_t f = r.window->first_frame; f <= r.window->last_frame; ++f) {
+      moved = moved || motion.active(f);
+      covered[f] = true;
+    }
+    EXPECT_TRUE(moved) << "window " << r.window->first_frame << " has no motion";
+  }
+  uint64_t active = 0;
+  for (uint64_t f = 7; f < 1500; ++f)
+    if (motion.active(f)) {
+      ++active;
+      EXPECT_TRUE(covered[f]) << "motion at frame " << f << " was never inferred";
+    }
+  EXPECT_GE(active, 19u * 25u);  // 19 steps of at least 25 active frames
+  ASSERT_TRUE(o.scores.accuracy());
+  EXPECT_DOUBLE_EQ(*o.scores.accuracy(), 1.0);
+  EXPECT_EQ(o.scores.detected_events(), 10u);
 }
 
 TEST(ScenarioRun, EnergyAndRadioArePricedFromTheDeviceFile) {
