@@ -91,8 +91,17 @@ Status expect_channels(const YamlFields& fields, const SourceContext& context, u
 }
 
 Status expect_duration(const YamlFields& fields, const SourceContext& context) {
-  if (context.duration_seconds > 0.0) return std::nullopt;
-  return fields.error("", "a generator needs the run's duration (none given)");
+  if (!(context.duration_seconds > 0.0)) return fields.error("", "a generator needs the run's duration (none given)");
+  // Generators precompute their stream: keep it to 2 GB of samples (18 h of 16 kHz audio).
+  constexpr double kMaxSamples = double(1u << 30);
+  const double samples = context.duration_seconds * static_cast<double>(context.rate.hz_num) /
+                         static_cast<double>(context.rate.hz_den) * context.channels;
+  if (samples > kMaxSamples) {
+    return fields.error("", "a generated stream of " + figure(context.duration_seconds) + " s at " +
+                                describe_rate(context.rate) + " would hold " + figure(samples) +
+                                " samples, more than the 2^30 a generator precomputes");
+  }
+  return std::nullopt;
 }
 
 std::string resolve_path(const std::string& path, const SourceContext& context) {

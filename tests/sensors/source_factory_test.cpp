@@ -129,6 +129,16 @@ TEST(SourceFactory, WrongTypesAndRangesSayWhatWasExpected) {
   EXPECT_EQ(seed.error().describe(), "scenario.yaml:2:7: source.seed: expected a non-negative integer, got '-1'");
 }
 
+TEST(SourceFactory, GeneratorsNeedADurationThatFitsInMemory) {
+  auto none = source_from_yaml("generator: wrist\n", test_context(SampleRate{50, 1}, 3, 0));
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().describe(), "scenario.yaml:1:1: source: a generator needs the run's duration (none given)");
+  auto huge = source_from_yaml("generator: keywords\n", test_context(SampleRate{16000, 1}, 1, 1e6));
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().describe(), "scenario.yaml:1:1: source: a generated stream of 1e+06 s at 16000 Hz would hold "
+                                     "1.6e+10 samples, more than the 2^30 a generator precomputes");
+}
+
 TEST(SourceFactory, NeedsAKindOfSource) {
   auto source = source_from_yaml("{rate: 3}", test_context(SampleRate{50, 1}, 1, 0));
   ASSERT_FALSE(source.ok());
