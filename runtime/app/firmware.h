@@ -18,8 +18,9 @@ class ProfileMarkers final : public OpObserver {
 /// Publishes an error through the result mailbox and the console; returns the exit code.
 int fail(uint32_t code, uint32_t detail, const char* message);
 
-/// Runs one inference with profile markers and publishes the output.
-void infer_and_publish(Interpreter& interpreter, uint32_t inference);
+/// Runs one inference with profile markers and publishes its first `outputs` output
+/// tensors, one result each, in the model's order.
+void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs = 1);
 
 /// Host-fed raw input tensors until the host has none left. Returns the exit code.
 int run_tensor_mode(Interpreter& interpreter);

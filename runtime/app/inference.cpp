@@ -31,13 +31,15 @@ int fail(uint32_t code, uint32_t detail, const char* message) {
   return static_cast<int>(code);
 }
 
-void infer_and_publish(Interpreter& interpreter, uint32_t inference) {
+void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs) {
   ProfileMarkers markers;
   hal::profile_inference(true, inference);
   interpreter.invoke(&markers);
   hal::profile_inference(false, inference);
-  const Tensor& out = interpreter.output(0);
-  hal::publish_result(predicted_class(out), out.data, out.bytes);
+  for (uint32_t i = 0; i < outputs && i < interpreter.output_count(); ++i) {
+    const Tensor& out = interpreter.output(i);
+    hal::publish_result(predicted_class(out), out.data, out.bytes);
+  }
 }
 
 }  // namespace tinyrt::app

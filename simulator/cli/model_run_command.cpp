@@ -142,14 +142,14 @@ std::string format(const char* fmt, double v) {
   return buf;
 }
 
-void print_target(std::ostream& out, const std::string& model, const ModelRun& r, size_t inferences) {
+void print_target(std::ostream& out, const std::string& model, const InferenceRun& r, size_t inferences) {
   out << model << " on " << r.target;
   if (!r.core.empty()) out << " (" << r.core << ", " << format("%.0f", r.clock_hz / 1e6) << " MHz)";
   else out << " (host build of the runtime: no cycle figures)";
   out << ", " << inferences << (inferences == 1 ? " inference\n" : " inferences\n");
 }
 
-void print_figures(std::ostream& out, const ModelRun& r) {
+void print_figures(std::ostream& out, const InferenceRun& r) {
   for (size_t n = 0; n < r.figures.size(); ++n) {
     const InferenceFigures& f = r.figures[n];
     out << "  inference " << n << ": " << f.cycles << " cycles, " << format("%.3f", f.latency_s * 1e3) << " ms";
@@ -159,7 +159,7 @@ void print_figures(std::ostream& out, const ModelRun& r) {
 }
 
 /// The first values of each output, for a quick look when no file is written.
-void print_outputs(std::ostream& out, const ModelSummary& s, const ModelRun& r) {
+void print_outputs(std::ostream& out, const ModelSummary& s, const InferenceRun& r) {
   constexpr size_t kShown = 16;
   for (size_t n = 0; n < r.outputs.size(); ++n)
     for (size_t o = 0; o < s.outputs.size(); ++o) {
@@ -189,7 +189,7 @@ int run(const RunArgs& a, const std::vector<uint8_t>& model, const ModelSummary&
              2;
   auto result = run_model(model, s, inputs.value(), device);
   if (!result) return err << "tinysim model run: " << result.error().describe() << "\n", 2;
-  const ModelRun& r = result.value();
+  const InferenceRun& r = result.value();
   print_target(out, a.model, r, inputs->size());
   print_figures(out, r);
   if (a.outputs.empty()) print_outputs(out, s, r);

@@ -5,7 +5,7 @@
 namespace tinysim {
 
 std::string validate_report_json(const Validation& v) {
-  const ModelRun& r = v.run;
+  const InferenceRun& r = v.run;
   JsonWriter j;
   j.begin_object().field("tinysim_report", "model-validate").field("version", 1).field("model", v.model);
   j.field("target", r.target).field("core", r.core).field("clock_hz", r.clock_hz);

@@ -12,15 +12,19 @@ namespace {
 
 using Bytes = std::vector<uint8_t>;
 
-std::string describe_mismatch(uint32_t run, const Bytes& device, const Bytes& host) {
-  if (device.size() != host.size())
-    return "run " + std::to_string(run) + ": " + std::to_string(device.size()) + " output bytes on the device, " +
-           std::to_string(host.size()) + " on the host";
-  const auto diff = std::mismatch(device.begin(), device.end(), host.begin());
-  const size_t at = static_cast<size_t>(diff.first - device.begin());
-  return "run " + std::to_string(run) + ": byte " + std::to_string(at) + " is " +
-         std::to_string(static_cast<int8_t>(device[at])) + " on the device, " +
-         std::to_string(static_cast<int8_t>(host[at])) + " on the host";
+std::string describe_mismatch(uint32_t run, const TensorSet& device, const TensorSet& host) {
+  size_t k = 0;
+  while (k + 1 < device.size() && k + 1 < host.size() && device[k] == host[k]) ++k;
+  const std::string where = "run " + std::to_string(run) + (k ? ", output " + std::to_string(k) : "");
+  const Bytes& d = device.at(k);
+  const Bytes& h = host.at(k);
+  if (d.size() != h.size())
+    return where + ": " + std::to_string(d.size()) + " output bytes on the device, " + std::to_string(h.size()) +
+           " on the host";
+  const auto diff = std::mismatch(d.begin(), d.end(), h.begin());
+  const size_t at = static_cast<size_t>(diff.first - d.begin());
+  return where + ": byte " + std::to_string(at) + " is " + std::to_string(static_cast<int8_t>(d[at])) +
+         " on the device, " + std::to_string(static_cast<int8_t>(h[at])) + " on the host";
 }
 
 }  // namespace
@@ -43,16 +47,17 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
   if (!fit) return fit.error();
   if (!fit->fits())
     return make_error("does not fit " + device.name + ":\n" + fit->shortfall(), summary.file);
-  if (summary.inputs.size() != 1)
-    return make_error("model bench feeds one input tensor; this model has " + std::to_string(summary.inputs.size()),
-                      summary.file);
 
+  // Seeded random bytes for every input tensor of every run.
   std::mt19937 rng(options.seed);
-  std::vector<TensorSet> inputs(options.runs, TensorSet{Bytes(summary.inputs[0].bytes)});
+  std::vector<TensorSet> inputs(options.runs);
   for (TensorSet& set : inputs)
-    for (uint8_t& b : set[0]) b = static_cast<uint8_t>(rng());
+    for (const TensorSummary& tensor : summary.inputs) {
+      set.emplace_back(tensor.bytes);
+      for (uint8_t& b : set.back()) b = static_cast<uint8_t>(rng());
+    }
 
-  auto device_run = run_on_device(device, model, inputs, options.stack_bytes, summary.file);
+  auto device_run = run_on_device(device, model, inputs, summary.outputs.size(), options.stack_bytes, summary.file);
   if (!device_run) return device_run.error();
   auto host_run = run_on_host(model, inputs, summary.file);
   if (!host_run) return host_run.error();
@@ -73,8 +78,8 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
   if (device_run->arena) r.arena_bytes = static_cast<uint32_t>(device_run->arena->total());
   for (uint32_t i = 0; i < inputs.size(); ++i) {
     r.inference_cycles.push_back(timings[i].cycles());
-    const Bytes& on_device = device_run->outputs[i][0];
-    const Bytes& on_host = host_run.value()[i][0];
+    const TensorSet& on_device = device_run->outputs[i];
+    const TensorSet& on_host = host_run.value()[i];
     if (on_device != on_host && r.mismatches++ == 0) r.first_mismatch = describe_mismatch(i, on_device, on_host);
   }
   const InferenceEnergy energy = inference_energy(device);

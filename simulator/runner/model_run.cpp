@@ -5,9 +5,9 @@
 
 namespace tinysim {
 
-Result<ModelRun> run_model(const std::vector<uint8_t>& model, const ModelSummary& summary,
+Result<InferenceRun> run_model(const std::vector<uint8_t>& model, const ModelSummary& summary,
                            const std::vector<TensorSet>& inputs, const Device* device, uint32_t stack_bytes) {
-  ModelRun r;
+  InferenceRun r;
   if (device == nullptr) {
     auto outputs = run_on_host(model, inputs, summary.file);
     if (!outputs) return outputs.error();
@@ -15,14 +15,10 @@ Result<ModelRun> run_model(const std::vector<uint8_t>& model, const ModelSummary
     r.outputs = std::move(outputs.value());
     return r;
   }
-  if (summary.outputs.size() != 1)
-    return make_error("the runtime firmware publishes one output tensor per inference; this model has " +
-                          std::to_string(summary.outputs.size()) + " (run it with the host build: --host)",
-                      summary.file);
   auto fit = check_model_fit(*device, summary, stack_bytes);
   if (!fit) return fit.error();
   if (!fit->fits()) return make_error("does not fit " + device->name + ":\n" + fit->shortfall(), summary.file);
-  auto on_device = run_on_device(*device, model, inputs, stack_bytes, summary.file);
+  auto on_device = run_on_device(*device, model, inputs, summary.outputs.size(), stack_bytes, summary.file);
   if (!on_device) return on_device.error();
   const InferenceEnergy energy = inference_energy(*device);
   r.target = device->name;

@@ -19,7 +19,7 @@ struct InferenceFigures {
   double energy_j = 0;  ///< 0 when the device has no power figures
 };
 
-struct ModelRun {
+struct InferenceRun {
   std::string target;                    ///< the device's name, or "host"
   std::string core;                      ///< empty on the host
   uint32_t clock_hz = 0;                 ///< 0 on the host
@@ -29,9 +29,8 @@ struct ModelRun {
 };
 
 /// Runs every entry of `inputs` (one tensor per model input). `device` null: the host
-/// build. Errors: the model does not fit, several inputs or outputs on the device (the
-/// firmware feeds one of each), a firmware fault or error.
-Result<ModelRun> run_model(const std::vector<uint8_t>& model, const ModelSummary& summary,
+/// build. Errors: the model does not fit, a firmware fault or error.
+Result<InferenceRun> run_model(const std::vector<uint8_t>& model, const ModelSummary& summary,
                            const std::vector<TensorSet>& inputs, const Device* device, uint32_t stack_bytes = 8192);
 
 }  // namespace tinysim

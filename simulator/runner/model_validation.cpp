@@ -8,7 +8,7 @@ bool Validation::passed() const {
   return std::all_of(outputs.begin(), outputs.end(), [&](const OutputComparison& c) { return c.within(tolerance); });
 }
 
-Validation validate_outputs(const ModelSummary& summary, ModelRun run, const std::vector<TensorSet>& expected,
+Validation validate_outputs(const ModelSummary& summary, InferenceRun run, const std::vector<TensorSet>& expected,
                             double tolerance) {
   Validation v;
   v.model = summary.file;

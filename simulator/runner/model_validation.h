@@ -13,14 +13,14 @@ namespace tinysim {
 struct Validation {
   std::string model;
   double tolerance = 0;                  ///< largest absolute error allowed, LSB (0: bit-exact)
-  ModelRun run;
+  InferenceRun run;
   std::vector<OutputComparison> outputs; ///< one per model output
 
   bool passed() const;
 };
 
 /// Compares each output of `run` with `expected` (one TensorSet per inference, same count).
-Validation validate_outputs(const ModelSummary& summary, ModelRun run, const std::vector<TensorSet>& expected,
+Validation validate_outputs(const ModelSummary& summary, InferenceRun run, const std::vector<TensorSet>& expected,
                             double tolerance);
 
 }  // namespace tinysim

@@ -9,18 +9,12 @@
 namespace tinysim {
 
 Result<DeviceInferences> run_on_device(const Device& device, const std::vector<uint8_t>& model,
-                                       const std::vector<TensorSet>& inputs, uint32_t stack_bytes,
-                                       const std::string& model_file) {
+                                       const std::vector<TensorSet>& inputs, size_t output_count,
+                                       uint32_t stack_bytes, const std::string& model_file) {
   ModelSessionOptions options;
   options.stack_size = stack_bytes;
   options.block.system.mode = TS_MODE_TENSOR;
-  for (const TensorSet& set : inputs) {
-    if (set.size() != 1)
-      return make_error("the runtime firmware feeds one input tensor per inference; this model takes " +
-                            std::to_string(set.size()) + " (run it with the host build)",
-                        model_file);
-    options.block.inputs.push_back(set[0]);
-  }
+  for (const TensorSet& set : inputs) options.block.inputs.insert(options.block.inputs.end(), set.begin(), set.end());
   auto session = ModelSession::create(device, model, options);
   if (!session) return session.error();
   auto run = session.value()->run();
@@ -31,12 +25,17 @@ Result<DeviceInferences> run_on_device(const Device& device, const std::vector<u
     return make_error("the firmware reported: " + block.mailbox().errors().front().message, model_file);
   const auto& results = block.mailbox().results();
   const auto& timings = block.profile().inferences();
-  if (results.size() != inputs.size() || timings.size() != inputs.size())
-    return make_error("the firmware finished " + std::to_string(results.size()) + " of " +
-                          std::to_string(inputs.size()) + " inferences; console: " + block.console().text(),
+  if (results.size() != inputs.size() * output_count || timings.size() != inputs.size())
+    return make_error("the firmware finished " + std::to_string(timings.size()) + " of " +
+                          std::to_string(inputs.size()) + " inferences with " + std::to_string(results.size()) +
+                          " results; console: " + block.console().text(),
                       model_file);
   DeviceInferences d;
-  for (const InferenceResult& r : results) d.outputs.push_back({r.output});
+  for (size_t n = 0; n < inputs.size(); ++n) {
+    TensorSet outputs;
+    for (size_t o = 0; o < output_count; ++o) outputs.push_back(results[n * output_count + o].output);
+    d.outputs.push_back(std::move(outputs));
+  }
   d.timings = timings;
   d.arena = block.profile().arena();
   d.console = block.console().text();

@@ -26,12 +26,13 @@ struct DeviceInferences {
   RunResult run;
 };
 
-/// Runs one inference per entry of `inputs` on the emulated device. The firmware feeds
-/// one input tensor and publishes one output tensor; errors: several inputs, a fault,
-/// an error the firmware reported, missing inferences (each naming `model_file`).
+/// Runs one inference per entry of `inputs` on the emulated device: the firmware takes
+/// each entry's tensors into the model's inputs in order and publishes `output_count`
+/// outputs per inference. Errors: a fault, an error the firmware reported, missing
+/// inferences (each naming `model_file`).
 Result<DeviceInferences> run_on_device(const Device& device, const std::vector<uint8_t>& model,
-                                       const std::vector<TensorSet>& inputs, uint32_t stack_bytes,
-                                       const std::string& model_file);
+                                       const std::vector<TensorSet>& inputs, size_t output_count,
+                                       uint32_t stack_bytes, const std::string& model_file);
 
 /// The host build of the runtime on each entry of `inputs`: every output tensor.
 Result<std::vector<TensorSet>> run_on_host(const std::vector<uint8_t>& model, const std::vector<TensorSet>& inputs,

@@ -141,20 +141,26 @@ TEST(ModelValidateCli, DifferentCountsOfInputsAndExpectedOutputsIsBadInput) {
   EXPECT_TRUE(has(o, "4 inputs but 1 expected outputs")) << o.out;
 }
 
-/// a + b of two int8 [1x2] tensors with the same scale: the sum itself.
-std::vector<uint8_t> two_input_adder() {
+/// a + b and a x b of two int8 [1x2] tensors (scale 0.5): the sum at scale 0.5 and the
+/// product at scale 0.25 are exactly a + b and a x b in LSB.
+std::vector<uint8_t> sum_and_product() {
   TfliteGraph g;
-  const TfliteQuantization q{{0.5f}, {0}, 0};
-  g.tensors = {{"a", tinyrt::TensorType::kInt8, {1, 2}, {}, q},
-               {"b", tinyrt::TensorType::kInt8, {1, 2}, {}, q},
-               {"sum", tinyrt::TensorType::kInt8, {1, 2}, {}, q}};
-  TfliteOperator add;
+  const TfliteQuantization half{{0.5f}, {0}, 0};
+  const TfliteQuantization quarter{{0.25f}, {0}, 0};
+  g.tensors = {{"a", tinyrt::TensorType::kInt8, {1, 2}, {}, half},
+               {"b", tinyrt::TensorType::kInt8, {1, 2}, {}, half},
+               {"sum", tinyrt::TensorType::kInt8, {1, 2}, {}, half},
+               {"prod", tinyrt::TensorType::kInt8, {1, 2}, {}, quarter}};
+  TfliteOperator add, mul;
   add.builtin_code = static_cast<int32_t>(tinyrt::BuiltinOp::kAdd);
   add.inputs = {0, 1};
   add.outputs = {2};
-  g.operators = {add};
+  mul.builtin_code = static_cast<int32_t>(tinyrt::BuiltinOp::kMul);
+  mul.inputs = {0, 1};
+  mul.outputs = {3};
+  g.operators = {add, mul};
   g.inputs = {0, 1};
-  g.outputs = {2};
+  g.outputs = {2, 3};
   auto bytes = write_tflite(g);
   EXPECT_TRUE(bytes) << bytes.error().describe();
   return bytes.value();
@@ -162,10 +168,10 @@ std::vector<uint8_t> two_input_adder() {
 
 TEST(ModelRunCli, SeveralInputsAreNamedAndSelectedWithNameEqualsFile) {
   const std::string dir = test::scratch_dir("cli_two_inputs");
-  test::write_bytes(dir + "/adder.tflite", two_input_adder());
+  test::write_bytes(dir + "/model.tflite", sum_and_product());
   test::write_bytes(dir + "/a.bin", test::as_bytes({1, -20}));
   test::write_bytes(dir + "/b.bin", test::as_bytes({3, 4}));
-  const std::string model = "model run " + dir + "/adder.tflite ";
+  const std::string model = "model run " + dir + "/model.tflite ";
   const Outcome unnamed = tinysim_cli(model + "--host --input " + dir + "/a.bin");
   EXPECT_EQ(unnamed.exit_code, 2) << unnamed.out;
   EXPECT_TRUE(has(unnamed, "the model has 2 inputs ('a', 'b'): name the one each file is for, --input NAME=" + dir +
@@ -174,13 +180,38 @@ TEST(ModelRunCli, SeveralInputsAreNamedAndSelectedWithNameEqualsFile) {
   const Outcome unknown = tinysim_cli(model + "--host --input c=" + dir + "/a.bin");
   EXPECT_EQ(unknown.exit_code, 2) << unknown.out;
   EXPECT_TRUE(has(unknown, "the model has no input named 'c': its inputs are 'a', 'b'")) << unknown.out;
-  const Outcome named = tinysim_cli(model + "--host --input b=" + dir + "/b.bin a=" + dir + "/a.bin");
-  ASSERT_EQ(named.exit_code, 0) << named.out;
-  EXPECT_TRUE(has(named, "inference 0 output 'sum': [4, -16]")) << named.out;
-  const Outcome device = tinysim_cli(model + "--device nrf52840 --input b=" + dir + "/b.bin a=" + dir + "/a.bin");
-  EXPECT_EQ(device.exit_code, 2) << device.out;
-  EXPECT_TRUE(has(device, "the runtime firmware feeds one input tensor per inference; this model takes 2")) << device.out;
+  const Outcome one = tinysim_cli(model + "--host --input a=" + dir + "/a.bin");
+  EXPECT_EQ(one.exit_code, 2) << one.out;
+  EXPECT_TRUE(has(one, "input 'b' int8 [1x2] (2 bytes per inference) has 0 values, input 'a' int8 [1x2] (2 bytes "
+                       "per inference) has 1: each inference needs one of each"))
+      << one.out;
 }
+
+class TwoInputsTwoOutputs : public ::testing::TestWithParam<const char*> {};
+
+// a 1,-20 | 7,0 and b 3,4 | -2,9: sum 4,-16 | 5,9 and product 3,-80 | -14,0, on the host
+// and on the emulated M0+, M4 and M33.
+TEST_P(TwoInputsTwoOutputs, EachOutputGoesToItsFileAndValidatesBitExact) {
+  const std::string target = GetParam();
+  const std::string dir = test::scratch_dir("cli_two_outputs_" + target);
+  test::write_bytes(dir + "/model.tflite", sum_and_product());
+  test::write_bytes(dir + "/a.bin", test::as_bytes({1, -20, 7, 0}));
+  test::write_bytes(dir + "/b.bin", test::as_bytes({3, 4, -2, 9}));
+  const std::string on = target == "host" ? "--host" : "--device " + target;
+  const std::string model = dir + "/model.tflite " + on + " ";
+  const Outcome run = tinysim_cli("model run " + model + "--input b=" + dir + "/b.bin a=" + dir + "/a.bin --output prod=" +
+                                  dir + "/prod.csv sum=" + dir + "/sum.csv");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_EQ(text_of(dir + "/sum.csv"), "4,-16\n5,9\n");
+  EXPECT_EQ(text_of(dir + "/prod.csv"), "3,-80\n-14,0\n");
+  const Outcome validate = tinysim_cli("model validate " + model + "--inputs a=" + dir + "/a.bin b=" + dir +
+                                       "/b.bin --expected sum=" + dir + "/sum.csv prod=" + dir + "/prod.csv");
+  EXPECT_EQ(validate.exit_code, 0) << validate.out;
+  EXPECT_TRUE(has(validate, "output 'sum': exact 100.00% (4/4)")) << validate.out;
+  EXPECT_TRUE(has(validate, "output 'prod': exact 100.00% (4/4)")) << validate.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, TwoInputsTwoOutputs, ::testing::Values("host", "samd21g18", "nrf52840", "stm32u585ai"));
 
 }  // namespace
 }  // namespace tinysim
