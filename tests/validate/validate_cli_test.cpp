@@ -213,6 +213,29 @@ TEST_P(TwoInputsTwoOutputs, EachOutputGoesToItsFileAndValidatesBitExact) {
 
 INSTANTIATE_TEST_SUITE_P(Targets, TwoInputsTwoOutputs, ::testing::Values("host", "samd21g18", "nrf52840", "stm32u585ai"));
 
+TEST(ModelRunCli, BenchFeedsEveryInputAndChecksEveryOutputAgainstTheHost) {
+  const std::string dir = test::scratch_dir("cli_bench_two_outputs");
+  test::write_bytes(dir + "/model.tflite", sum_and_product());
+  const Outcome o = tinysim_cli("model bench " + dir + "/model.tflite --device nrf52840 --runs 3");
+  EXPECT_EQ(o.exit_code, 0) << o.out;
+  EXPECT_TRUE(has(o, "outputs bit-identical to the host build")) << o.out;
+}
+
+TEST(ModelRunCli, UnreadableFilesAndAModelThatDoesNotFitAreBadInput) {
+  const Files f = hand_checked_files("cli_bad_input");
+  test::write_bytes(f.dir + "/text.npy", {'1', ',', '2'});
+  const Outcome npy = tinysim_cli("model run " + f.model + " --host --input " + f.dir + "/text.npy");
+  EXPECT_EQ(npy.exit_code, 2) << npy.out;
+  EXPECT_TRUE(has(npy, f.dir + "/text.npy: magic: not a NumPy .npy file")) << npy.out;
+  // MLPerf Tiny visual wake words: 325 KiB of model for the SAMD21's 256 KiB of flash.
+  const std::string vww = std::string(TINYSIM_SHARED_DIR) + "/models/mlperf_tiny_vww_96_int8.tflite";
+  test::write_bytes(f.dir + "/image.bin", std::vector<uint8_t>(96 * 96 * 3));
+  const Outcome big = tinysim_cli("model run " + vww + " --device samd21g18 --input " + f.dir + "/image.bin");
+  EXPECT_EQ(big.exit_code, 2) << big.out;
+  EXPECT_TRUE(has(big, "does not fit samd21g18")) << big.out;
+  EXPECT_TRUE(has(big, "flash: needs")) << big.out;
+}
+
 }  // namespace
 }  // namespace tinysim
 

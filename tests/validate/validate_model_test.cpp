@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "device/device_catalog.h"
+#include "energy/device_power.h"
 #include "runner/model_run.h"
 #include "runner/output_comparison.h"
 #include "validate_test_util.h"
@@ -57,9 +58,15 @@ TEST_P(OnEmulatedCore, HandComputedScoresBitExactWithCyclesAndEnergy) {
   EXPECT_EQ(r->target, GetParam());
   expect_bit_exact(r.value());
   ASSERT_EQ(r->figures.size(), 4u);
+  auto power = device_power(device.value());
+  ASSERT_TRUE(power) << power.error().describe();
   for (const InferenceFigures& f : r->figures) {
     EXPECT_GT(f.cycles, 0u);
     EXPECT_DOUBLE_EQ(f.latency_s, double(f.cycles) / device->clock_hz);
+    // Supply voltage x run current x inference time, from the device file.
+    EXPECT_NEAR(f.energy_j, power->supply_voltage.value * power->current(PowerState::Run, device->clock_hz) *
+                                double(f.cycles) / device->clock_hz,
+                1e-15);
     EXPECT_GT(f.energy_j, 0.0);
   }
 }
