@@ -1,32 +1,52 @@
 #pragma once
 // Cycles per instruction class for one Cortex-M core, from Arm's Technical
-// Reference Manuals. First version: one figure per class (typical case).
+// Reference Manuals, as one table per core (core_timing.cpp). The cycle model
+// applies them per basic block; nothing core-specific lives anywhere else.
 #include <cstdint>
 
 #include "device/core_kind.h"
 
 namespace tinysim {
 
-/// Cycles per instruction class; `refill` is P, the pipeline refill a taken branch adds.
+/// Cycles per instruction class. N = registers in a list, P = pipeline refill.
 struct CoreTiming {
-  const char* source;     ///< TRM document and section the figures come from
-  uint8_t alu;            ///< data processing, moves, compares, extends
-  uint8_t multiply;       ///< MUL (32x32->32)
-  uint8_t multiply_long;  ///< UMULL/SMULL/UMLAL/SMLAL
-  uint8_t mac;            ///< MLA/MLS and DSP multiply-accumulate (SMLAD, SMLABB...)
-  uint8_t divide;         ///< SDIV/UDIV (data dependent on hardware; typical value)
-  uint8_t load;           ///< LDR/LDRB/LDRH/LDRD and friends
-  uint8_t store;          ///< STR/STRB/STRH/STRD
-  uint8_t multiple_base;  ///< LDM/STM/PUSH/POP: base + per_register * N
-  uint8_t per_register;   ///< numerator: cycles per register times 2 (M7 moves 2 per cycle)
-  uint8_t branch;         ///< branch not taken (or before refill)
-  uint8_t refill;         ///< P: added when a branch is taken or PC is written
-  uint8_t fpu;            ///< VADD/VMUL/VMOV...
-  uint8_t fpu_mac;        ///< VMLA/VFMA
-  uint8_t fpu_divide;     ///< VDIV/VSQRT
+  const char* profile;     ///< short name printed in the assumptions, e.g. "Cortex-M4 (TRM r0p1)"
+  const char* source;      ///< TRM document and tables the figures come from
+  uint8_t alu;             ///< data processing, moves, compares, extends, bit fields
+  uint8_t multiply;        ///< MUL (32x32->32); M0+ small multiplier: see kIterativeMultiply
+  uint8_t multiply_long;   ///< UMULL/SMULL (the TRM's lower bound where it gives a range)
+  uint8_t multiply_long_acc;  ///< UMLAL/SMLAL/UMAAL (lower bound where a range)
+  uint8_t mac;             ///< MLA/MLS
+  uint8_t dsp;             ///< DSP multiplies: SMLAD, SMLABB, SMUAD, SMULBB, SMMLA... (0: not on this core)
+  uint8_t divide_min;      ///< SDIV/UDIV fastest case (0: no divider)
+  uint8_t divide_max;      ///< SDIV/UDIV slowest case
+  uint8_t load;            ///< LDR/LDRB/LDRH/LDRSB/LDRSH, not pipelined
+  uint8_t store_imm;       ///< STR Rt, [Rn, #imm] (M3/M4: 1, the data phase overlaps the next instruction)
+  uint8_t store_reg;       ///< STR Rt, [Rn, Rm]
+  uint8_t load_store_double;  ///< LDRD/STRD
+  uint8_t multiple_base;   ///< LDM/STM/PUSH/POP cost = multiple_base + N
+  uint8_t branch;          ///< B/B<cond> not taken, BX/BLX before the refill
+  uint8_t call;            ///< BL before the refill (M0+: BL is 3 in all, P = 1)
+  uint8_t refill;          ///< P: added when a branch is taken or PC is written by an ALU op
+  uint8_t load_pc_refill;  ///< added when a load (LDR/POP/LDM) writes the PC
+  uint8_t system;          ///< MRS/MSR/ISB/DSB/DMB/CPS
+  uint8_t fpu;             ///< VADD/VSUB/VMUL/VMOV/VCVT...
+  uint8_t fpu_mac;         ///< VMLA/VMLS/VFMA/VFMS
+  uint8_t fpu_divide;      ///< VDIV/VSQRT
+  bool load_pipelining;    ///< an LDR/STR after an LDR costs 1 less (Armv7-M TRMs "Load/store timings")
+  bool address_interlock;  ///< a load/store whose address register the previous ALU op wrote stalls 1
+  bool dual_issue;         ///< pairs of ALU ops issue together (M7; coarse)
 };
+
+/// The M0+'s small multiplier option: MULS takes 32 cycles (DDI 0484C Table 3-1 note a).
+inline constexpr uint8_t kIterativeMultiply = 32;
 
 /// The timing table for a core.
 const CoreTiming& core_timing(CoreKind core);
+
+/// SDIV/UDIV cycles for these operands: the TRMs give only a range (early
+/// termination by the operands' leading zeros/ones); TinySim's rule within it:
+/// divide_min + one cycle per 4 significant quotient bits, capped at divide_max.
+uint32_t divide_cycles(const CoreTiming& timing, uint32_t dividend, uint32_t divisor, bool is_signed);
 
 }  // namespace tinysim

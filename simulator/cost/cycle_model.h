@@ -20,10 +20,15 @@ struct BlockCost {
   uint8_t conditional_exit = 0; ///< 1 if the last instruction is a conditional branch
 };
 
+/// Options a device chooses for its core (from the device file's `timing:`).
+struct CoreOptions {
+  bool iterative_multiplier = false;  ///< M0+ built with the small 32-cycle multiplier
+};
+
 /// Per-core cycle costs for blocks of code, cached by address.
 class CycleModel {
  public:
-  explicit CycleModel(CoreKind core);
+  explicit CycleModel(CoreKind core, const CoreOptions& options = {});
   ~CycleModel();
   CycleModel(const CycleModel&) = delete;
   CycleModel& operator=(const CycleModel&) = delete;
@@ -60,6 +65,9 @@ class CycleModel {
   const BlockCost& decode(uint32_t address, const uint8_t* code, uint16_t bytes);
   /// Cost of a block without caching (tests, tools).
   BlockCost cost_of(uint32_t address, const uint8_t* code, uint16_t bytes) const;
+  /// Addresses of the SDIV/UDIV instructions in `bytes` of code at `address`
+  /// (linear sweep), so the machine can price each divide by its operands.
+  std::vector<uint32_t> find_divides(uint32_t address, const uint8_t* code, size_t bytes) const;
   const CoreTiming& timing() const { return timing_; }
   CoreKind core() const { return core_; }
 
@@ -74,7 +82,7 @@ class CycleModel {
     std::unique_ptr<BlockCost, FreeTable> table;  ///< one entry per halfword, allocated on first use
   };
   CoreKind core_;
-  const CoreTiming& timing_;
+  CoreTiming timing_;
   size_t capstone_ = 0;  ///< csh handle
   std::vector<Region> regions_;
   mutable const Region* hot_ = nullptr;  ///< region of the last hit (code runs from one region)

@@ -17,11 +17,13 @@ unsigned priority_bits(CoreKind core) { return core == CoreKind::CortexM0Plus ? 
 
 }  // namespace
 
-Machine::Machine(const Device& device, const ElfImage& firmware, const MemoryUsage& usage)
+Machine::Machine(const Device& device, const ElfImage& firmware, const MemoryUsage& usage,
+                 const DeviceTiming& timing)
     : device_(device),
       firmware_(firmware),
       usage_(usage),
-      model_(device.core),
+      timing_(timing),
+      model_(device.core, timing.core),
       nvic_(priority_bits(device.core)),
       scs_(device.core, nvic_, device.flash()->origin),
       stack_(usage.ram_end_of_data, static_cast<uint32_t>(device.main_ram()->end())),
@@ -32,7 +34,10 @@ Machine::~Machine() = default;
 Result<std::unique_ptr<Machine>> Machine::create(const Device& device, const ElfImage& firmware) {
   auto usage = fit_to_device(firmware, device);
   if (!usage) return usage.error();
-  std::unique_ptr<Machine> machine(new Machine(device, firmware, *usage));
+  auto timing = device_timing(device);
+  if (!timing) return timing.error();
+  std::unique_ptr<Machine> machine(new Machine(device, firmware, *usage, *timing));
+  machine->flash_.configure(timing->flash, device.flash()->origin, device.flash()->size);
   if (auto error = machine->engine_.open(device.core)) return *error;
   if (auto error = machine->map_memory()) return *error;
   if (auto error = machine->load_firmware()) return *error;
@@ -84,6 +89,7 @@ Status Machine::reset() {
   engine_.set_reg(UC_ARM_REG_PC, vectors[1] | 1u);
   cycles_ = 0;
   instructions_ = 0;
+  flash_.reset();
   power_.assign(1, PowerChange{0, PowerState::Run});
   if (!(vectors[1] & 1u) || !device_.region_at(vectors[1] & ~1u))
     fault_at(FaultKind::HardFault,

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "cost/cycle_model.h"
+#include "cost/device_timing.h"
+#include "cost/flash_cache.h"
 #include "device/device.h"
 #include "elf/elf_image.h"
 #include "elf/memory_fit.h"
@@ -77,12 +79,16 @@ class Machine : public MachineBus {
   const ElfImage& firmware() const { return firmware_; }
   const MemoryUsage& memory_usage() const { return usage_; }
   CycleModel& cycle_model() { return model_; }
+  /// The core option and flash timing the run is priced with (the report's assumptions).
+  const DeviceTiming& timing() const { return timing_; }
+  /// Flash lines fetched or read that the accelerator did not hold, this run.
+  uint64_t flash_misses() const { return flash_.misses(); }
   Nvic& nvic() { return nvic_; }
   SystemControl& system_control() { return scs_; }
   uint64_t instructions() const { return instructions_; }
 
  private:
-  Machine(const Device& device, const ElfImage& firmware, const MemoryUsage& usage);
+  Machine(const Device& device, const ElfImage& firmware, const MemoryUsage& usage, const DeviceTiming& timing);
   Status map_memory();
   Status load_firmware();
   Status reset();
@@ -108,6 +114,8 @@ class Machine : public MachineBus {
   // Hooks (registered in one place: install_hooks()).
   Status install_hooks();
   static void on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self);
+  static void on_divide(uc_engine* uc, uint64_t address, uint32_t size, void* self);
+  static void on_flash_read(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value, void* self);
   static void on_interrupt(uc_engine* uc, uint32_t intno, void* self);
   static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
                             void* self);
@@ -122,7 +130,9 @@ class Machine : public MachineBus {
   ElfImage firmware_;
   MemoryUsage usage_;
   UnicornEngine engine_;
+  DeviceTiming timing_;
   CycleModel model_;
+  FlashCache flash_;
   Nvic nvic_;
   SystemControl scs_;
   Dwt dwt_;

@@ -61,6 +61,21 @@ Status Machine::install_hooks() {
   uc_hook handle{};
   if (auto e = engine_.add_hook(handle, UC_HOOK_BLOCK, reinterpret_cast<void*>(&on_block), this)) return e;
   if (auto e = engine_.add_hook(handle, UC_HOOK_INTR, reinterpret_cast<void*>(&on_interrupt), this)) return e;
+  // Data loads from flash pay its wait states: a hook on the flash range only, so
+  // loads from SRAM never reach it (cost measured in docs/cost-models.md).
+  if (flash_.active()) {
+    const MemoryRegion* flash = device_.flash();
+    if (auto e = engine_.add_hook(handle, UC_HOOK_MEM_READ, reinterpret_cast<void*>(&on_flash_read), this,
+                                  flash->origin, flash->end() - 1))
+      return e;
+  }
+  // SDIV/UDIV take 2-12 cycles by their operands: a code hook on each divide only.
+  for (const auto& seg : firmware_.segments) {
+    if (seg.bytes.empty() || !seg.executable) continue;
+    for (uint32_t at : model_.find_divides(seg.run_address, seg.bytes.data(), seg.bytes.size()))
+      if (auto e = engine_.add_hook(handle, UC_HOOK_CODE, reinterpret_cast<void*>(&on_divide), this, at, at))
+        return e;
+  }
   if (auto e = engine_.add_hook(handle, UC_HOOK_MEM_UNMAPPED | UC_HOOK_MEM_PROT,
                                 reinterpret_cast<void*>(&on_bad_memory), this))
     return e;
@@ -95,7 +110,7 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   const uint32_t offset = pc - m->hot_table_.origin;
   const BlockCost* cost = offset < m->hot_table_.size ? &m->hot_table_.table[offset >> 1] : nullptr;
   if (!cost || cost->bytes != bytes) cost = &m->block_cost_slow(pc, bytes);
-  m->cycles_ += cost->cycles;
+  m->cycles_ += cost->cycles + m->flash_.fetch(pc, size);
   m->instructions_ += cost->instructions;
   m->previous_end_ = pc + size;
   m->previous_penalty_ = cost->taken_penalty;
@@ -124,6 +139,25 @@ const BlockCost& Machine::block_cost_slow(uint32_t address, uint16_t bytes) {
   const BlockCost& found = cost ? *cost : decode_block(address, bytes);
   hot_table_ = model_.table_at(address);
   return found;
+}
+
+/// An SDIV/UDIV about to run: the block charged the fastest case; add the rest.
+void Machine::on_divide(uc_engine*, uint64_t address, uint32_t, void* self) {
+  auto* m = static_cast<Machine*>(self);
+  uint16_t h[2] = {};
+  if (m->engine_.read(static_cast<uint32_t>(address), h, 4, "divide")) return;
+  // T1 encodings: 1111 1011 1001 nnnn / 1111 dddd 1111 mmmm (SDIV), 1011 1011 for UDIV.
+  const bool is_signed = (h[0] & 0xFFF0u) == 0xFB90u;
+  if ((!is_signed && (h[0] & 0xFFF0u) != 0xFBB0u) || (h[0] & 0xFu) > 12 || (h[1] & 0xFu) > 12) return;
+  const uint32_t dividend = m->engine_.reg(UC_ARM_REG_R0 + (h[0] & 0xFu));
+  const uint32_t divisor = m->engine_.reg(UC_ARM_REG_R0 + (h[1] & 0xFu));
+  const CoreTiming& t = m->model_.timing();
+  m->cycles_ += divide_cycles(t, dividend, divisor, is_signed) - t.divide_min;
+}
+
+void Machine::on_flash_read(uc_engine*, uc_mem_type, uint64_t address, int, int64_t, void* self) {
+  auto* m = static_cast<Machine*>(self);
+  m->cycles_ += m->flash_.read(static_cast<uint32_t>(address));
 }
 
 void Machine::on_interrupt(uc_engine* uc, uint32_t intno, void* self) {

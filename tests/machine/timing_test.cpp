@@ -54,7 +54,7 @@ TEST_P(Timing, DwtCycleCounterIsTheModelledCount) {
       << r.console;
   EXPECT_EQ(vtor, bench.dev.flash()->origin);
   EXPECT_EQ(cyccnt, elapsed);  // CYCCNT and SYS_ELAPSED deltas, each pair read in one block
-  EXPECT_GT(cyccnt, 50u);      // a print call lies between the two readings
+  EXPECT_GT(cyccnt, 30u);      // a print call lies between the two readings (M7: dual issue)
   EXPECT_GT(loop, 100u * 3u);  // a 100-iteration loop of several instructions
   EXPECT_LT(cyccnt, r.cycles);
   const uint32_t expected_cpuid = bench.dev.core == CoreKind::CortexM0Plus ? 0x410CC601u

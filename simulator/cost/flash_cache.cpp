@@ -1,0 +1,27 @@
+#include "cost/flash_cache.h"
+
+#include <algorithm>
+
+namespace tinysim {
+
+void FlashCache::configure(const FlashTiming& timing, uint32_t origin, uint32_t size) {
+  origin_ = origin;
+  size_ = size;
+  penalty_ = timing.wait_states;
+  prefetch_ = timing.prefetch;
+  shift_ = 0;
+  while ((1u << shift_) < timing.line_bytes) ++shift_;
+  code_tags_.assign(timing.instruction_lines, 0);
+  data_tags_.assign(timing.data_lines, 0);
+  reset();
+}
+
+void FlashCache::reset() {
+  std::fill(code_tags_.begin(), code_tags_.end(), 0u);
+  std::fill(data_tags_.begin(), data_tags_.end(), 0u);
+  last_fetch_ = ~0u - 1;
+  last_data_ = ~0u;
+  misses_ = 0;
+}
+
+}  // namespace tinysim
