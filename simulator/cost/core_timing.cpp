@@ -105,12 +105,9 @@ const CoreTiming& core_timing(CoreKind core) {
   return kM4;
 }
 
-uint32_t divide_cycles(const CoreTiming& timing, uint32_t dividend, uint32_t divisor, bool is_signed) {
-  const uint32_t a = magnitude(dividend, is_signed), b = magnitude(divisor, is_signed);
-  if (b == 0 || a < b) return timing.divide_min;  // by zero, or quotient 0
-  const unsigned top = significant_bits(a), bottom = significant_bits(b);
-  const unsigned quotient_bits = top - bottom + 1;
-  return std::min<uint32_t>(timing.divide_max, timing.divide_min + (quotient_bits + 2) / 3);
+uint32_t divide_cycles(const CoreTiming& timing, uint32_t quotient, bool is_signed) {
+  const unsigned bits = significant_bits(magnitude(quotient, is_signed));
+  return std::min<uint32_t>(timing.divide_max, timing.divide_min + (bits + 2) / 3);
 }
 
 }  // namespace tinysim

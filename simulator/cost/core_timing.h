@@ -44,9 +44,10 @@ inline constexpr uint8_t kIterativeMultiply = 32;
 /// The timing table for a core.
 const CoreTiming& core_timing(CoreKind core);
 
-/// SDIV/UDIV cycles for these operands: the TRMs give only a range (early
-/// termination by the operands' leading zeros/ones); TinySim's rule within it:
-/// divide_min + one cycle per 4 significant quotient bits, capped at divide_max.
-uint32_t divide_cycles(const CoreTiming& timing, uint32_t dividend, uint32_t divisor, bool is_signed);
+/// SDIV/UDIV cycles for a division whose result was `quotient`: the TRMs give only a
+/// range (early termination on the operands' leading zeros/ones, which sets how many
+/// quotient bits are produced); TinySim's rule within it: divide_min + one cycle per
+/// 3 significant quotient bits (of its magnitude when signed), capped at divide_max.
+uint32_t divide_cycles(const CoreTiming& timing, uint32_t quotient, bool is_signed);
 
 }  // namespace tinysim

@@ -183,6 +183,19 @@ uint32_t instruction_cycles(const cs_insn& insn, const CoreTiming& t, Pipeline& 
   return cycles;
 }
 
+/// Keeps BlockCost::divide_reg on the last unconditional divide whose quotient
+/// register is not written again later in the block.
+void track_divide(const cs_insn& insn, BlockCost& cost) {
+  const cs_arm& arm = insn.detail->arm;
+  const bool divide = insn.id == ARM_INS_SDIV || insn.id == ARM_INS_UDIV;
+  if (cost.divide_reg && (written_regs(arm) & (1u << (cost.divide_reg - 1)))) cost.divide_reg = 0;
+  if (!divide || (arm.cc != ARM_CC_AL && arm.cc != ARM_CC_INVALID) || arm.operands[0].type != ARM_OP_REG) return;
+  const unsigned reg = arm.operands[0].reg;
+  if (reg < ARM_REG_R0 || reg > ARM_REG_R12) return;
+  cost.divide_reg = static_cast<uint8_t>(reg - ARM_REG_R0 + 1);
+  cost.divide_signed = insn.id == ARM_INS_SDIV;
+}
+
 }  // namespace
 
 CycleModel::CycleModel(CoreKind core, const CoreOptions& options) : core_(core), timing_(core_timing(core)) {
@@ -232,6 +245,7 @@ BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t by
     }
     cost.cycles += instruction_cycles(*insn, timing_, pipe, exit, conditional);
     cost.instructions += 1;
+    track_divide(*insn, cost);
   }
   cs_free(insn, 1);
   if (exit && conditional) {
@@ -239,26 +253,6 @@ BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t by
     cost.taken_penalty = timing_.refill;
   }
   return cost;
-}
-
-std::vector<uint32_t> CycleModel::find_divides(uint32_t address, const uint8_t* code, size_t bytes) const {
-  std::vector<uint32_t> found;
-  if (!capstone_ || timing_.divide_min == 0) return found;
-  cs_insn* insn = cs_malloc(capstone_);
-  const uint8_t* at = code;
-  size_t left = bytes;
-  uint64_t pc = address;
-  while (left >= 2) {
-    if (!cs_disasm_iter(capstone_, &at, &left, &pc, insn)) {
-      at += 2;  // data or an undefined encoding: resynchronise on the next halfword
-      left -= 2;
-      pc += 2;
-      continue;
-    }
-    if (insn->id == ARM_INS_SDIV || insn->id == ARM_INS_UDIV) found.push_back(static_cast<uint32_t>(insn->address));
-  }
-  cs_free(insn, 1);
-  return found;
 }
 
 const BlockCost& CycleModel::decode(uint32_t address, const uint8_t* code, uint16_t bytes) {

@@ -18,6 +18,11 @@ struct BlockCost {
   uint16_t instructions = 0;
   uint8_t taken_penalty = 0;    ///< added when a conditional exit branch is taken
   uint8_t conditional_exit = 0; ///< 1 if the last instruction is a conditional branch
+  /// SDIV/UDIV time depends on the quotient: 1 + its destination register when the
+  /// block's last divide leaves its quotient there at the block's end (0: none).
+  /// The block charges the fastest case; the machine adds the rest from the register.
+  uint8_t divide_reg = 0;
+  uint8_t divide_signed = 0;
 };
 
 /// Options a device chooses for its core (from the device file's `timing:`).
@@ -65,9 +70,6 @@ class CycleModel {
   const BlockCost& decode(uint32_t address, const uint8_t* code, uint16_t bytes);
   /// Cost of a block without caching (tests, tools).
   BlockCost cost_of(uint32_t address, const uint8_t* code, uint16_t bytes) const;
-  /// Addresses of the SDIV/UDIV instructions in `bytes` of code at `address`
-  /// (linear sweep), so the machine can price each divide by its operands.
-  std::vector<uint32_t> find_divides(uint32_t address, const uint8_t* code, size_t bytes) const;
   const CoreTiming& timing() const { return timing_; }
   CoreKind core() const { return core_; }
 

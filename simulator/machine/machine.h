@@ -96,6 +96,7 @@ class Machine : public MachineBus {
   /// A block the hot table does not hold: look it up or decode it, then make its
   /// region's table the hot one.
   const BlockCost& block_cost_slow(uint32_t address, uint16_t bytes);
+  void charge_divide();
 
   // Run loop parts (machine_run.cpp).
   enum class Halt { None, Slice, Exit, Fault, ExceptionReturn, SupervisorCall, Wfe };
@@ -114,7 +115,6 @@ class Machine : public MachineBus {
   // Hooks (registered in one place: install_hooks()).
   Status install_hooks();
   static void on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self);
-  static void on_divide(uc_engine* uc, uint64_t address, uint32_t size, void* self);
   static void on_flash_read(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value, void* self);
   static void on_interrupt(uc_engine* uc, uint32_t intno, void* self);
   static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
@@ -151,6 +151,8 @@ class Machine : public MachineBus {
   uint64_t instruction_limit_ = ~0ull;
   uint32_t previous_end_ = 0;
   uint32_t previous_penalty_ = 0;  ///< taken penalty of the previous block's conditional exit
+  uint8_t divide_reg_ = 0;         ///< the previous block's BlockCost::divide_reg
+  uint8_t divide_signed_ = 0;
   uint32_t block_pc_ = 0;          ///< start of the block running now
   uint32_t caller_block_pc_ = 0;   ///< the block that ran before it
   bool trace_ = false;

@@ -69,13 +69,6 @@ Status Machine::install_hooks() {
                                   flash->origin, flash->end() - 1))
       return e;
   }
-  // SDIV/UDIV take 2-12 cycles by their operands: a code hook on each divide only.
-  for (const auto& seg : firmware_.segments) {
-    if (seg.bytes.empty() || !seg.executable) continue;
-    for (uint32_t at : model_.find_divides(seg.run_address, seg.bytes.data(), seg.bytes.size()))
-      if (auto e = engine_.add_hook(handle, UC_HOOK_CODE, reinterpret_cast<void*>(&on_divide), this, at, at))
-        return e;
-  }
   if (auto e = engine_.add_hook(handle, UC_HOOK_MEM_UNMAPPED | UC_HOOK_MEM_PROT,
                                 reinterpret_cast<void*>(&on_bad_memory), this))
     return e;
@@ -94,6 +87,8 @@ Status Machine::install_hooks() {
 void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self) {
   auto* m = static_cast<Machine*>(self);
   const uint32_t pc = static_cast<uint32_t>(address);
+  // The previous block divided: its quotient sets the divide's time (the block charged the fastest).
+  if (m->divide_reg_) m->charge_divide();
   // The previous block ended in a conditional branch: taken if we are not right after it.
   // The penalty is overwritten at the end of every block, so only the stop path resets it.
   if (pc != m->previous_end_) m->cycles_ += m->previous_penalty_;
@@ -114,6 +109,8 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   m->instructions_ += cost->instructions;
   m->previous_end_ = pc + size;
   m->previous_penalty_ = cost->taken_penalty;
+  m->divide_reg_ = cost->divide_reg;
+  m->divide_signed_ = cost->divide_signed;
   m->caller_block_pc_ = m->block_pc_;
   m->block_pc_ = pc;
   if (m->trace_) m->trace_lines_[m->traced_++ % m->trace_lines_.size()] = {m->cycles_, pc};
@@ -141,18 +138,11 @@ const BlockCost& Machine::block_cost_slow(uint32_t address, uint16_t bytes) {
   return found;
 }
 
-/// An SDIV/UDIV about to run: the block charged the fastest case; add the rest.
-void Machine::on_divide(uc_engine*, uint64_t address, uint32_t, void* self) {
-  auto* m = static_cast<Machine*>(self);
-  uint16_t h[2] = {};
-  if (m->engine_.read(static_cast<uint32_t>(address), h, 4, "divide")) return;
-  // T1 encodings: 1111 1011 1001 nnnn / 1111 dddd 1111 mmmm (SDIV), 1011 1011 for UDIV.
-  const bool is_signed = (h[0] & 0xFFF0u) == 0xFB90u;
-  if ((!is_signed && (h[0] & 0xFFF0u) != 0xFBB0u) || (h[0] & 0xFu) > 12 || (h[1] & 0xFu) > 12) return;
-  const uint32_t dividend = m->engine_.reg(UC_ARM_REG_R0 + (h[0] & 0xFu));
-  const uint32_t divisor = m->engine_.reg(UC_ARM_REG_R0 + (h[1] & 0xFu));
-  const CoreTiming& t = m->model_.timing();
-  m->cycles_ += divide_cycles(t, dividend, divisor, is_signed) - t.divide_min;
+void Machine::charge_divide() {
+  const uint32_t quotient = engine_.reg(UC_ARM_REG_R0 + divide_reg_ - 1);
+  const CoreTiming& t = model_.timing();
+  cycles_ += divide_cycles(t, quotient, divide_signed_) - t.divide_min;
+  divide_reg_ = 0;
 }
 
 void Machine::on_flash_read(uc_engine*, uc_mem_type, uint64_t address, int, int64_t, void* self) {

@@ -78,19 +78,23 @@ TEST(CycleModel, M0PlusMultiplierIsADeviceOption) {
 
 TEST(CycleModel, DivideTimeGrowsWithTheQuotient) {
   const CoreTiming& m4 = core_timing(CoreKind::CortexM4);
-  EXPECT_EQ(divide_cycles(m4, 5, 7, false), 2u);            // quotient 0
-  EXPECT_EQ(divide_cycles(m4, 100, 0, false), 2u);          // by zero
-  EXPECT_EQ(divide_cycles(m4, 100, 7, false), 2u + 2u);     // 7 - 3 + 1 = 5 quotient bits
-  EXPECT_EQ(divide_cycles(m4, 0xFFFFFFFFu, 3, false), 12u);  // 31 bits: capped at the TRM's 12
-  EXPECT_EQ(divide_cycles(m4, static_cast<uint32_t>(-100), 7, true), 4u);  // signed: magnitudes
+  EXPECT_EQ(divide_cycles(m4, 0, false), 2u);                  // 5 / 7 or by zero: quotient 0
+  EXPECT_EQ(divide_cycles(m4, 14, false), 2u + 2u);            // 100 / 7: 4 quotient bits
+  EXPECT_EQ(divide_cycles(m4, 0x55555555u, false), 12u);       // 0xFFFFFFFF / 3: 31 bits, capped at 12
+  EXPECT_EQ(divide_cycles(m4, static_cast<uint32_t>(-14), true), 4u);  // signed: its magnitude
+  EXPECT_EQ(divide_cycles(m4, static_cast<uint32_t>(-14), false), 12u);
 }
 
-TEST(CycleModel, FindsEveryDivide) {
-  // sdiv r0, r1, r2 ; adds r0, r0, r1 ; udiv r3, r4, r5
-  const uint8_t code[] = {0x91, 0xfb, 0xf2, 0xf0, 0x40, 0x18, 0xb4, 0xfb, 0xf5, 0xf3};
-  CycleModel m4(CoreKind::CortexM4), m0(CoreKind::CortexM0Plus);
-  EXPECT_EQ(m4.find_divides(0x100, code, sizeof code), (std::vector<uint32_t>{0x100, 0x106}));
-  EXPECT_TRUE(m0.find_divides(0x100, code, sizeof code).empty());  // no divider on the M0+
+TEST(CycleModel, MarksTheQuotientRegisterOfADivide) {
+  // sdiv r0, r1, r2 ; adds r3, r3, r1  -> the quotient is still in r0 at the block's end
+  const uint8_t kept[] = {0x91, 0xfb, 0xf2, 0xf0, 0x5b, 0x18};
+  // udiv r3, r4, r5 ; adds r3, r3, r1  -> overwritten: only the fastest case is charged
+  const uint8_t lost[] = {0xb4, 0xfb, 0xf5, 0xf3, 0x5b, 0x18};
+  CycleModel m4(CoreKind::CortexM4);
+  const BlockCost k = m4.cost_of(0x100, kept, sizeof kept);
+  EXPECT_EQ(k.divide_reg, 1u);  // r0 + 1
+  EXPECT_EQ(k.divide_signed, 1u);
+  EXPECT_EQ(m4.cost_of(0x100, lost, sizeof lost).divide_reg, 0u);
 }
 
 }  // namespace
