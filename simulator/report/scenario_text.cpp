@@ -1,3 +1,4 @@
+#include "core/format_number.h"
 #include "report/fit_report.h"
 #include "report/scenario_reports.h"
 
@@ -6,12 +7,6 @@
 
 namespace tinysim {
 namespace {
-
-std::string fixed(const char* fmt, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return buf;
-}
 
 std::string figure(const std::string& key, std::optional<double> v) {
   return v ? format_figure(key, *v) : std::string("-");
@@ -35,8 +30,8 @@ void print_scores(std::ostream& out, const Scores& s) {
     char line[160];
     std::snprintf(line, sizeof line, "    %-20s %8llu  %9s  %6s\n", c.name.c_str(),
                   static_cast<unsigned long long>(c.actual),
-                  c.precision() ? fixed("%.1f %%", *c.precision() * 100).c_str() : "-",
-                  c.recall() ? fixed("%.1f %%", *c.recall() * 100).c_str() : "-");
+                  c.precision() ? format_number("%.1f %%", *c.precision() * 100).c_str() : "-",
+                  c.recall() ? format_number("%.1f %%", *c.recall() * 100).c_str() : "-");
     out << line;
   }
   if (s.event_classes.empty()) return;
@@ -51,12 +46,12 @@ void print_scores(std::ostream& out, const Scores& s) {
 void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   const Scenario& s = o.scenario;
   out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
-  out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << fixed("%.1f", o.device.clock_hz / 1e6)
+  out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << format_number("%.1f", o.device.clock_hz / 1e6)
       << " MHz), " << s.model << "\n";
-  out << "  " << s.sensor.name << " at " << fixed("%.6g", double(s.sensor.rate.hz_num) / double(s.sensor.rate.hz_den))
+  out << "  " << s.sensor.name << " at " << format_number("%.6g", double(s.sensor.rate.hz_num) / double(s.sensor.rate.hz_den))
       << " Hz x " << s.sensor.channels << ", window " << s.features.window_frames << " frames, stride "
       << s.features.stride_frames << (s.wake_on_motion ? ", wake on motion above " + std::to_string(s.wake_on_motion) + " counts" : std::string())
-      << "; " << fixed("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
+      << "; " << format_number("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
       << ", " << o.data.results.size() << " inferences\n\n";
 
   out << "Fits?\n";
@@ -74,8 +69,8 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
 
   out << "Fast enough?\n  latency p50 " << figure("latency_p50", o.latency.p50) << ", p99 "
       << figure("latency_p99", o.latency.p99) << " (last frame of the window to the result); inference "
-      << fixed("%.0f", o.latency.mean_inference_cycles) << " cycles, features "
-      << fixed("%.0f", o.latency.mean_feature_cycles) << " cycles; " << o.data.sensor.frames_dropped
+      << format_number("%.0f", o.latency.mean_inference_cycles) << " cycles, features "
+      << format_number("%.0f", o.latency.mean_feature_cycles) << " cycles; " << o.data.sensor.frames_dropped
       << " samples dropped";
   if (s.wake_on_motion) out << ", " << o.data.sensor.frames_idle << " overwritten while idle";
   out << "\n";
@@ -96,7 +91,7 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
           << "\n";
     out << "  energy by component:";
     for (const ComponentEnergy& c : o.energy.components)
-      if (c.energy > 0) out << "  " << c.component << " " << fixed("%.3g", c.energy * 1e3) << " mJ";
+      if (c.energy > 0) out << "  " << c.component << " " << format_number("%.3g", c.energy * 1e3) << " mJ";
     out << "\n";
   }
   print_verdicts(out, o, "battery");

@@ -4,16 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/format_number.h"
 #include "device/device.h"
 
 namespace tinysim {
 namespace {
 
-std::string printf_text(const char* fmt, double v, const char* unit) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return std::string(buf) + unit;
-}
+std::string printf_text(const char* fmt, double v, const char* unit) { return format_number(fmt, v) + unit; }
 
 std::string time_text(double s) {
   if (s >= 2 * 365.25 * 86400) return printf_text("%.2f", s / (365.25 * 86400), " years");

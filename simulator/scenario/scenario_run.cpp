@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/format_number.h"
 #include "device/device_catalog.h"
 #include "energy/device_power.h"
 #include "features/feature_pipeline.h"
@@ -14,12 +15,6 @@
 
 namespace tinysim {
 namespace {
-
-std::string number_text(const char* fmt, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return buf;
-}
 
 /// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
 tinyrt::FeatureConfig runtime_features(const Scenario& s) {
@@ -85,9 +80,9 @@ Result<std::shared_ptr<const SensorSource>> build_source(const Scenario& s) {
   if (src.channels() != s.sensor.channels || src.rate().hz_num * s.sensor.rate.hz_den !=
                                                  s.sensor.rate.hz_num * src.rate().hz_den)
     return s.sensor.source.error("", "the source gives " + std::to_string(src.channels()) + " channels at " +
-                                         number_text("%.3f", src.rate().millihertz() / 1000.0) +
+                                         format_number("%.3f", src.rate().millihertz() / 1000.0) +
                                          " Hz; the sensor says " + std::to_string(s.sensor.channels) + " at " +
-                                         number_text("%.3f", s.sensor.rate.millihertz() / 1000.0) + " Hz");
+                                         format_number("%.3f", s.sensor.rate.millihertz() / 1000.0) + " Hz");
   if (!src.frame_count()) return s.sensor.source.error("", "the source is endless; a scenario needs a finite stream");
   return source;
 }
@@ -140,7 +135,7 @@ Status price_energy(const Scenario& s, const PowerProfile& power, ScenarioOutcom
     const double airtime = double(s.radio->bytes) * 8.0 / power.radio_bitrate->value;
     loads.push_back({"radio", power.radio_tx_current->value, airtime * double(o.transmissions),
                      std::to_string(o.transmissions) + " packets of " + std::to_string(s.radio->bytes) +
-                         " bytes at " + number_text("%.0f", power.radio_bitrate->value / 1e3) +
+                         " bytes at " + format_number("%.0f", power.radio_bitrate->value / 1e3) +
                          " kbit/s, payload air time only; " + power.radio_tx_current->source});
   }
   o.energy = measure_energy(power, o.device.clock_hz, o.run.power, o.run.cycles, loads);
@@ -259,7 +254,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
       if (std::find(s.radio->on.begin(), s.radio->on.end(), a.name) != s.radio->on.end()) ++o.transmissions;
 
   o.assumptions.push_back(std::string("core: ") + core_name(o.device.core) + " cycle model (simulator/cost) at " +
-                          number_text("%.1f", o.device.clock_hz / 1e6) + " MHz (" +
+                          format_number("%.1f", o.device.clock_hz / 1e6) + " MHz (" +
                           (s.clock_hz ? std::string("the scenario's clock") : o.device.clock_source) + ")");
   o.assumptions.push_back("sleep is skipped from event to event, not emulated: it costs no host time");
   auto power = device_power(o.device);
