@@ -4,7 +4,7 @@ BUILD ?= build
 CMAKE_ARGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup configure build run test bench clean
+.PHONY: all setup configure build run test bench models clean
 
 all: build
 
@@ -31,6 +31,16 @@ test: build
 
 bench: build
 	cmake --build $(BUILD) --target bench
+
+# The model zoo: every scenarios/models/<name>.yaml trained into <name>.tflite (seeded:
+# the same bytes every time).
+MODEL_SPECS := $(wildcard scenarios/models/*.yaml)
+models: configure
+	cmake --build $(BUILD) -j $(JOBS) --target tinysim
+	@for spec in $(MODEL_SPECS); do \
+	  echo "== $$spec"; \
+	  $(BUILD)/bin/tinysim model train $$spec -o $${spec%.yaml}.tflite || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD)

@@ -15,12 +15,13 @@ constexpr Command kCommands[] = {
      tinysim::cli::run_command},
     {"devices", "list the devices TinySim can emulate", "tinysim devices [--devices-dir DIR]",
      tinysim::cli::devices_command},
-    {"model", "inspect a .tflite, bench it, run or validate it with your inputs on an emulated chip",
+    {"model", "inspect a .tflite, bench it, run or validate it with your inputs on an emulated chip, train one",
      "tinysim model inspect <model.tflite> [--device <name>] [--json]\n"
      "  tinysim model bench <model.tflite> --device <name> [--runs N] [--seed S] [--json]\n"
      "  tinysim model run <model.tflite> (--device <name> | --host) --input [NAME=]FILE... [--output FILE...]\n"
      "  tinysim model validate <model.tflite> (--device <name> | --host) --inputs PATH... --expected PATH...\n"
-     "            [--tolerance LSB] [--report FILE.json]",
+     "            [--tolerance LSB] [--report FILE.json]\n"
+     "  tinysim model train <spec.yaml> -o <model.tflite> [--quiet] [--json]",
      tinysim::cli::model_main},
     {"scenario", "run a scenario headless: fits, fast enough, right, battery life",
      "tinysim --scenario <file.yaml> [--device <name>] [--clock-mhz MHZ] [--duration TIME] [--seed N]\n"

@@ -1,5 +1,6 @@
 #include "cli/model_command.h"
 #include "cli/model_run_command.h"
+#include "cli/model_train_command.h"
 
 #include "commands.h"
 
@@ -21,7 +22,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: tinysim model inspect MODEL.tflite [--device NAME] [--json]\n"
     "       tinysim model bench MODEL.tflite --device NAME [--runs N] [--seed S] [--json]\n"
-    "       tinysim model run|validate ... (tinysim model run --help)\n";
+    "       tinysim model run|validate ... (tinysim model run --help)\n"
+    "       tinysim model train SPEC.yaml -o MODEL.tflite [--quiet] [--json]\n";
 
 struct ModelArgs {
   std::string verb;
@@ -201,6 +203,7 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
 int model_command(const std::vector<std::string>& args, const std::string& executable, std::ostream& out,
                   std::ostream& err) {
   if (!args.empty() && (args[0] == "run" || args[0] == "validate")) return model_run_command(args, executable, out, err);
+  if (!args.empty() && args[0] == "train") return model_train_command(args, out, err);
   const std::optional<ModelArgs> a = parse(args, err);
   if (!a) return 2;
   auto bytes = read_file_bytes(a->model);

@@ -17,7 +17,7 @@ class DenseLayer : public Layer {
   TensorShape output_shape() const override { return {1, 1, units_}; }
   Eigen::MatrixXf forward(const Eigen::MatrixXf& input, bool training) override;
   Eigen::MatrixXf backward(const Eigen::MatrixXf& output_gradient) override;
-  std::vector<Parameter> parameters() override { return {{&weights_, &weight_gradient_}, {&bias_, &bias_gradient_}}; }
+  std::vector<Parameter> parameters() override { return {{&weights_, &weight_gradient_, true}, {&bias_, &bias_gradient_, false}}; }
   uint64_t macs() const override { return uint64_t(units_) * uint64_t(input_.size()); }
 
   LayerActivation activation() const { return activation_; }

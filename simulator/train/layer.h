@@ -30,6 +30,7 @@ enum class LayerKind { kDense, kConv2D, kDepthwiseConv2D, kMaxPool, kAveragePool
 struct Parameter {
   Eigen::MatrixXf* value = nullptr;
   Eigen::MatrixXf* gradient = nullptr;
+  bool prunable = false;  ///< a weight matrix (magnitude pruning applies), not a bias
 };
 
 class Layer {

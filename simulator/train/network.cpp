@@ -8,7 +8,14 @@ std::string shape_text(const TensorShape& s) {
 
 Eigen::MatrixXf Network::forward(const Eigen::MatrixXf& input, bool training) {
   Eigen::MatrixXf x = input;
-  for (const LayerPtr& layer : layers_) x = layer->forward(x, training);
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    x = layers_[i]->forward(x, training);
+    if (i < fake_quant_.size() && fake_quant_[i]) {
+      const tinyrt::QuantParams q = *fake_quant_[i];
+      const float low = q.scale * float(-128 - q.zero_point), high = q.scale * float(127 - q.zero_point);
+      x = ((x / q.scale).array().round() * q.scale).cwiseMax(low).cwiseMin(high).matrix();
+    }
+  }
   return x;
 }
 
@@ -32,6 +39,21 @@ uint64_t Network::macs() const {
   uint64_t total = 0;
   for (const LayerPtr& layer : layers_) total += layer->macs();
   return total;
+}
+
+void Network::fold_input_divisor(float divisor) {
+  for (const LayerPtr& layer : layers_) {
+    for (const Parameter& p : layer->parameters())
+      if (p.prunable) *p.value /= divisor;
+    if (!layer->parameters().empty()) return;
+  }
+}
+
+void Network::fold_output_multiplier(float factor) {
+  for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+    for (const Parameter& p : (*it)->parameters()) *p.value *= factor;
+    if (!(*it)->parameters().empty()) return;
+  }
 }
 
 size_t Network::parameter_count() {

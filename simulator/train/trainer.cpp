@@ -52,7 +52,7 @@ Evaluation evaluate(Network& network, const Examples& examples, LossKind loss) {
 
 std::vector<EpochReport> train_network(Network& network, const Examples& training, const Examples& validation,
                                        const TrainSettings& settings, const EpochHook& on_epoch,
-                                       const StepHook& after_step) {
+                                       const TrainHooks& hooks) {
   Adam adam(network.parameters(), settings.adam);
   SeededRandom random(settings.seed);
   std::vector<Eigen::Index> order(static_cast<size_t>(training.count()));
@@ -64,10 +64,12 @@ std::vector<EpochReport> train_network(Network& network, const Examples& trainin
       const size_t last = std::min(order.size(), first + static_cast<size_t>(settings.batch_size));
       const Examples batch = training.subset({order.begin() + long(first), order.begin() + long(last)});
       network.zero_gradients();
+      if (hooks.before_batch) hooks.before_batch();
       const Eigen::MatrixXf out = network.forward(batch.inputs, true);
       network.backward(compute_loss(settings.loss, out, batch.targets).gradient);
+      if (hooks.after_backward) hooks.after_backward();
       adam.step();
-      if (after_step) after_step();
+      if (hooks.after_step) hooks.after_step();
     }
     EpochReport r;
     r.epoch = epoch;

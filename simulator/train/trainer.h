@@ -44,12 +44,17 @@ struct EpochReport {
 std::vector<int> predicted_classes(const Eigen::MatrixXf& outputs);
 Evaluation evaluate(Network& network, const Examples& examples, LossKind loss);
 
-/// Called after every optimiser step (pruning keeps its zeros with it).
-using StepHook = std::function<void()>;
+/// Optional steps around each mini-batch: quantisation-aware training swaps in
+/// fake-quantised weights for the forward/backward pass, pruning re-zeroes weights.
+struct TrainHooks {
+  std::function<void()> before_batch;    ///< before the forward pass
+  std::function<void()> after_backward;  ///< gradients ready, before the optimiser step
+  std::function<void()> after_step;      ///< after the optimiser step
+};
 using EpochHook = std::function<void(const EpochReport&)>;
 
 std::vector<EpochReport> train_network(Network& network, const Examples& training, const Examples& validation,
                                        const TrainSettings& settings, const EpochHook& on_epoch = {},
-                                       const StepHook& after_step = {});
+                                       const TrainHooks& hooks = {});
 
 }  // namespace tinysim

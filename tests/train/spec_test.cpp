@@ -1,0 +1,130 @@
+// Training from a spec end to end on a small tones stream, and the errors a bad spec
+// or bad data get (file:line:column, the layer, the row).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "train/int8_runner.h"
+#include "train/train_run.h"
+
+namespace tinysim {
+namespace {
+
+/// Two labelled tones (3 Hz and 20 Hz) in noise; statistics features tell them apart.
+constexpr const char* kTonesSpec = R"(name: tones
+seed: 3
+sensor:
+  rate: 100 Hz
+  channels: 1
+  source:
+    generator: tones
+    noise: 100
+    segments:
+      - {label: low, duration: 2 s, tones: {frequency: 3 Hz, amplitude: 1000}}
+      - {label: high, duration: 2 s, tones: {frequency: 20 Hz, amplitude: 1000}}
+inference: {window: 50, stride: 50, features: statistics}   # windows never straddle two tones
+data: {duration: 120 s}
+model:
+  - dense: {units: 8, activation: relu}
+  - dense: {units: 2}
+  - softmax:
+training: {task: classifier, epochs: 12, batch_size: 8, learning_rate: 0.01}
+)";
+
+Result<TrainSpec> spec_from(const std::string& text) {
+  return parse_train_spec(YAML::Load(text), std::string(TINYSIM_SOURCE_DIR) + "/tests/train/spec.yaml");
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(TrainSpec, TonesClassifierIsPerfectInFloatAndInt8AndReproducible) {
+  auto spec = spec_from(kTonesSpec);
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  auto a = train_from_spec(spec.value());
+  ASSERT_TRUE(a.ok()) << a.error().describe();
+  const TrainFigures& f = a->figures;
+  EXPECT_EQ(f.classes, (std::vector<std::string>{"low", "high"}));
+  EXPECT_DOUBLE_EQ(f.float_accuracy, 1.0);
+  EXPECT_DOUBLE_EQ(f.int8_accuracy, 1.0);
+  EXPECT_EQ(f.input_shape, (std::vector<int32_t>{1, 1, 1, 4}));
+  EXPECT_EQ(f.epochs.size(), 12u);
+  EXPECT_GT(f.windows.test, 20u);
+  auto b = train_from_spec(spec.value());
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(a->model, b->model);  // same spec and seed: the same bytes
+}
+
+TEST(TrainSpec, PruningReachesTheTargetSparsityAndKeepsAccuracy) {
+  auto spec = spec_from(std::string(kTonesSpec) + "pruning: {sparsity: 0.5, epochs: 4}\nquantization: {qat_epochs: 2}\n");
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  auto r = train_from_spec(spec.value());
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  // 4x8 and 8x2 weights: floor(0.5 * 32) + floor(0.5 * 16) = 24 of 48 are zero.
+  EXPECT_DOUBLE_EQ(r->figures.sparsity, 0.5);
+  EXPECT_DOUBLE_EQ(r->figures.int8_accuracy, 1.0);
+  EXPECT_EQ(r->figures.epochs.size(), 12u + 4u + 2u);
+}
+
+TEST(TrainSpec, UnknownLayerNamesTheLayerAndLine) {
+  auto spec = spec_from(replaced(kTonesSpec, "  - dense: {units: 2}", "  - conv3d: {filters: 2}"));
+  ASSERT_TRUE(spec.ok());
+  auto r = train_from_spec(spec.value());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().line, 16);
+  EXPECT_NE(r.error().describe().find("model[1] (conv3d): unknown layer 'conv3d'; expected one of: dense, conv1d"),
+            std::string::npos)
+      << r.error().describe();
+}
+
+TEST(TrainSpec, ImpossibleShapeNamesTheLayerAndLine) {
+  auto spec = spec_from(replaced(kTonesSpec, "  - dense: {units: 8, activation: relu}",
+                                 "  - conv1d: {filters: 4, kernel: 9, padding: valid}"));
+  ASSERT_TRUE(spec.ok());
+  auto r = train_from_spec(spec.value());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().line, 15);
+  EXPECT_NE(r.error().describe().find("model[0] (conv1d): a 1x9 window does not fit the 1x1x4 input"),
+            std::string::npos)
+      << r.error().describe();
+}
+
+TEST(TrainSpec, WrongOutputCountNamesTheLastLayer) {
+  auto spec = spec_from(replaced(kTonesSpec, "  - dense: {units: 2}", "  - dense: {units: 3}"));
+  ASSERT_TRUE(spec.ok());
+  auto r = train_from_spec(spec.value());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().line, 17);
+  EXPECT_NE(r.error().describe().find("the network ends with 3 values; expected 2 (one per class)"),
+            std::string::npos)
+      << r.error().describe();
+}
+
+TEST(TrainSpec, UnknownKeyAndBadValueAreLocated) {
+  auto bad_key = spec_from(replaced(kTonesSpec, "training: {task: classifier,", "training: {task: classifier, epoch: 3,"));
+  ASSERT_FALSE(bad_key.ok());
+  EXPECT_EQ(bad_key.error().line, 18);
+  EXPECT_NE(bad_key.error().message.find("unknown key 'epoch'"), std::string::npos);
+  auto bad_task = spec_from(replaced(kTonesSpec, "task: classifier", "task: regression"));
+  ASSERT_FALSE(bad_task.ok());
+  EXPECT_EQ(bad_task.error().field, "training.task");
+}
+
+TEST(TrainSpec, UnreadableCsvRowIsNamedWithFileAndRow) {
+  const std::string csv = testing::TempDir() + "/train_bad.csv";
+  std::ofstream(csv) << "time,x,label\n0.00,10,a\n0.01,oops,a\n";
+  std::string text = replaced(kTonesSpec, "  source:\n    generator: tones\n    noise: 100\n    segments:\n      - {label: low, duration: 2 s, tones: {frequency: 3 Hz, amplitude: 1000}}\n      - {label: high, duration: 2 s, tones: {frequency: 20 Hz, amplitude: 1000}}\n",
+                              "  source: {csv: " + csv + ", label_column: label}\n");
+  auto spec = spec_from(text);
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  auto r = train_from_spec(spec.value());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().file, csv) << r.error().describe();
+  EXPECT_EQ(r.error().line, 3) << r.error().describe();
+}
+
+}  // namespace
+}  // namespace tinysim
