@@ -43,9 +43,15 @@ Status parse_sensor(const YamlFields& root, TrainSpec& s) {
   if (Status st = f->only({"rate", "channels", "source"})) return st;
   auto rate = f->quantity("rate", Dimension::Frequency);
   if (!rate) return rate.error();
-  if (rate.value() < 1 || std::fabs(rate.value() - std::round(rate.value())) > 1e-9)
-    return f->error("rate", "expected a whole number of hertz");
-  s.context.rate = {static_cast<uint64_t>(std::llround(rate.value())), 1};
+  // As scenarios read it: a positive rate with at most 3 decimals of Hz, as a fraction.
+  const double milli = std::round(rate.value() * 1000.0);
+  if (rate.value() <= 0 || std::fabs(rate.value() * 1000.0 - milli) > 1e-6 || milli > 1e12)
+    return f->error("rate", "expected a positive rate with at most 3 decimals of Hz");
+  s.context.rate = {static_cast<uint64_t>(milli), 1000};
+  while (s.context.rate.hz_den > 1 && s.context.rate.hz_num % 10 == 0) {
+    s.context.rate.hz_num /= 10;
+    s.context.rate.hz_den /= 10;
+  }
   auto channels = whole(*f, "channels", 1, 16);
   if (!channels) return channels.error();
   s.context.channels = static_cast<unsigned>(channels.value());
