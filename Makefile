@@ -20,11 +20,9 @@ configure: $(BUILD)/build.ninja
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Until the scenario engine lands (then: tinysim --scenario scenarios/wearable.yaml), the
-# main job runs a firmware on the wearable's chip, the emulated nRF52840.
+# The main job: the wearable scenario, headless (docs/scenarios.md).
 run: build
-	$(BUILD)/bin/tinysim devices
-	$(BUILD)/bin/tinysim run $(BUILD)/firmware/cortex-m4/hello-00000000-20000000.elf --device nrf52840
+	$(BUILD)/bin/tinysim --scenario scenarios/wearable.yaml
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

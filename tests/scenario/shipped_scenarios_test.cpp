@@ -1,0 +1,63 @@
+// The scenarios TinySim ships, run end to end as `make run` and CI run them: each meets
+// its own expectations, and its key figures stay in the ranges this project measured
+// (a change to the cost model, the energy figures, a generator or a model that moves
+// them shows up here).
+#include <gtest/gtest.h>
+
+#include "report/scenario_reports.h"
+#include "scenario/scenario_parser.h"
+#include "scenario/scenario_run.h"
+
+namespace tinysim::test {
+namespace {
+
+ScenarioOutcome run_shipped(const std::string& name) {
+  auto scenario = load_scenario(TINYSIM_SOURCE_DIR "/scenarios/" + name + ".yaml");
+  EXPECT_TRUE(scenario) << scenario.error().describe();
+  if (!scenario) return {};
+  ScenarioRunOptions options;
+  options.devices_dir = TINYSIM_SOURCE_DIR "/devices";
+  auto outcome = run_scenario(scenario.value(), options);
+  EXPECT_TRUE(outcome) << outcome.error().describe();
+  if (!outcome) return {};
+  for (const ExpectationResult& r : outcome->expectations)
+    EXPECT_TRUE(r.passed) << name << ": " << r.expectation.key << " " << r.measured_text << ", expected "
+                          << describe_expectation(r.expectation);
+  return outcome.value();
+}
+
+double figure(const ScenarioOutcome& o, const std::string& key) {
+  const auto it = o.measured.values.find(key);
+  return it == o.measured.values.end() ? -1.0 : it->second;
+}
+
+TEST(ShippedScenarios, Wearable) {
+  const ScenarioOutcome o = run_shipped("wearable");
+  EXPECT_NEAR(o.simulated_seconds, 600.0, 0.1);
+  EXPECT_EQ(o.device.name, "nrf52840");
+  // Wake on motion: idle stretches are not inferred (1197 windows without the gate).
+  EXPECT_GT(o.data.results.size(), 800u);
+  EXPECT_LT(o.data.results.size(), 1197u);
+  EXPECT_GT(o.data.sensor.frames_idle, 2000u);
+  EXPECT_GE(figure(o, "accuracy"), 0.93);
+  EXPECT_LE(figure(o, "false_activations_per_hour"), 30.0);
+  EXPECT_GE(o.scores.detected_events(), o.scores.events.size() - 1);
+  EXPECT_GT(figure(o, "latency_p99"), 2e-3);
+  EXPECT_LT(figure(o, "latency_p99"), 6e-3);
+  EXPECT_GT(figure(o, "energy_per_inference"), 20e-6);
+  EXPECT_LT(figure(o, "energy_per_inference"), 50e-6);
+  EXPECT_GT(figure(o, "average_current"), 20e-6);   // the accelerometer alone draws 11 uA
+  EXPECT_LT(figure(o, "average_current"), 50e-6);
+  EXPECT_GT(figure(o, "battery_life") / 86400, 180.0);
+  EXPECT_LT(figure(o, "battery_life") / 86400, 400.0);
+  EXPECT_GT(o.transmissions, 10u);
+}
+
+TEST(ShippedScenarios, WearableTwiceGivesByteIdenticalJson) {
+  const ScenarioOutcome a = run_shipped("wearable");
+  const ScenarioOutcome b = run_shipped("wearable");
+  EXPECT_EQ(scenario_json(a), scenario_json(b));
+}
+
+}  // namespace
+}  // namespace tinysim::test
