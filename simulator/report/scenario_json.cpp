@@ -159,9 +159,11 @@ std::string scenario_json(const ScenarioOutcome& o) {
   j.key("assumptions").begin_array();
   for (const std::string& a : o.assumptions) j.value(a);
   j.end_array().key("results").begin_array();
-  for (const InferenceResult& r : o.data.results) {
+  for (size_t i = 0; i < o.data.results.size(); ++i) {
+    const InferenceResult& r = o.data.results[i];
     j.begin_object().field("cycle", r.cycle).field("class", r.predicted_class);
     if (r.window) j.field("first_frame", r.window->first_frame).field("last_frame", r.window->last_frame);
+    if (i < o.anomaly_scores.size()) j.key("anomaly_score").value(o.anomaly_scores[i], 9);
     j.end_object();
   }
   j.end_array();

@@ -63,6 +63,7 @@ struct Scenario {
   uint32_t wake_on_motion = 0;            ///< counts; > 0: the sensor's motion detector gates windows
   std::vector<std::string> classes;       ///< the model's output classes in order; empty: the source's labels
   std::vector<std::string> events;        ///< classes scored as events (detection latency, false activations)
+  double anomaly_threshold = 0;           ///< > 0: an autoencoder; results decided by reconstruction error (anomaly.h)
   double duration_seconds = 0;
   uint64_t seed = 0;
   std::string battery;                    ///< name in devices/batteries/ or a path; empty: none

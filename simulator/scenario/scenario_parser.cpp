@@ -300,7 +300,8 @@ Status parse_expectations(const YamlFields& root, Scenario& s) {
 Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file) {
   const YamlFields root(node, file, "");
   if (Status st = root.only({"name", "description", "device", "model", "firmware", "stack", "sensors", "inference",
-                             "classes", "events", "duration", "seed", "battery", "radio", "expect"}))
+                             "classes", "events", "anomaly_threshold", "duration", "seed", "battery", "radio",
+                             "expect"}))
     return *st;
   Scenario s;
   s.file = file;
@@ -337,6 +338,14 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
       if (!list) return list.error();
       *into = list.value();
     }
+  if (root.has("anomaly_threshold")) {
+    auto threshold = root.number("anomaly_threshold");
+    if (!threshold) return threshold.error();
+    if (threshold.value() <= 0) return root.error("anomaly_threshold", "expected a positive mean squared error");
+    s.anomaly_threshold = threshold.value();
+    if (s.classes.size() != 2)
+      return root.error("anomaly_threshold", "needs classes: [normal, anomaly] (below and above the threshold)");
+  }
   auto duration = root.quantity("duration", Dimension::Time);
   if (!duration) return duration.error();
   if (duration.value() <= 0 || duration.value() > 30 * 86400.0)

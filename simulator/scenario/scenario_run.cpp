@@ -10,6 +10,7 @@
 #include "features/feature_pipeline.h"
 #include "hal/tinysim_regs.h"
 #include "runner/model_session.h"
+#include "scenario/anomaly.h"
 #include "scenario/progress_source.h"
 #include "sensors/source_factory.h"
 
@@ -247,7 +248,17 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   scoring.stream_start_cycle = o.data.sensor.stream_start_cycle.value_or(0);
   scoring.clock_hz = o.device.clock_hz;
   scoring.stream_frames = o.data.sensor.frames_arrived;
-  o.scores = score_results(o.data.results, scoring);
+  std::vector<InferenceResult> decided;
+  if (s.anomaly_threshold > 0) {
+    auto anomalies = decide_anomalies(s, o.model, *source.value(), o.data.results);
+    if (!anomalies) return anomalies.error();
+    o.anomaly_scores = anomalies->scores;
+    decided = std::move(anomalies->decided);
+    o.assumptions.push_back("anomaly decision: mean squared error between the window's features and the chip's "
+                            "reconstruction, above " + format_number("%g", s.anomaly_threshold) +
+                            " = " + o.classes[1] + "; computed by the scenario engine, not in the chip's cycles");
+  }
+  o.scores = score_results(s.anomaly_threshold > 0 ? decided : o.data.results, scoring);
   o.latency = latency_figures(o.data, s.sensor.rate, o.device.clock_hz);
   if (s.radio)
     for (const Activation& a : o.scores.activations)

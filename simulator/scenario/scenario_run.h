@@ -44,6 +44,7 @@ struct ScenarioOutcome {
   std::vector<std::string> classes;
   RunResult run;
   TinySimRunData data;
+  std::vector<double> anomaly_scores;  ///< autoencoders: per result, the reconstruction error (anomaly.h)
   double simulated_seconds = 0;
   Scores scores;
   LatencyFigures latency;

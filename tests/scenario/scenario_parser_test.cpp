@@ -77,7 +77,8 @@ TEST(ScenarioParser, WindowAndStrideMayBeTimesAndFeaturesAMap) {
 TEST(ScenarioParser, UnknownKeyNamesItWhereItIs) {
   EXPECT_EQ(error_of("unknown", tones_scenario_with("seed: 5", "sead: 5")),
             "scenario.yaml:20:1: sead: unknown key 'sead'; expected one of: name, description, device, model, "
-            "firmware, stack, sensors, inference, classes, events, duration, seed, battery, radio, expect");
+            "firmware, stack, sensors, inference, classes, events, anomaly_threshold, duration, seed, battery, radio, "
+            "expect");
 }
 
 TEST(ScenarioParser, WrongTypeNamesTheFieldAndWhatWasExpected) {

@@ -182,6 +182,16 @@ TEST(ScenarioRun, FeaturesThatDoNotMatchTheModelInputAreRefused) {
       << run.error().describe();
 }
 
+TEST(ScenarioRun, AnomalyThresholdNeedsAnAutoencoder) {
+  // The sign classifier has 7 inputs and 2 outputs: not a reconstruction of its input.
+  auto run = run_text("anomaly", tones_scenario_with("events: [high]", "events: [high]\nanomaly_threshold: 0.5"));
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().describe().find(":19:20: anomaly_threshold: an anomaly threshold needs an autoencoder: one "
+                                        "int8 output the size of its input (7 values)"),
+            std::string::npos)
+      << run.error().describe();
+}
+
 TEST(ScenarioRun, UnknownDeviceAndBatteryAreReportedAtTheirKeys) {
   auto device = run_text("no_device", tones_scenario_with("device: nrf52840", "device: nrf99"));
   ASSERT_FALSE(device);
