@@ -28,13 +28,15 @@ struct RunRequest {
   std::string devices_dir;        ///< where devices/ and devices/batteries/ are
 };
 
-/// The energy of one period: sleep, wake up, one inference (a mean bench inference).
+/// The energy of one period: sleep, wake up, one inference (a mean bench inference);
+/// for a scenario, the whole run.
 struct PeriodEnergy {
   double period_seconds = 0;
   double duty_cycle = 0;           ///< inference time / period
   std::vector<PowerChange> timeline;
   uint64_t end_cycle = 0;
   uint32_t clock_hz = 0;
+  unsigned periods_shown = 2;      ///< how often the view repeats `timeline` on its time axis
   EnergyReport report;
   Battery battery;
   BatteryLife life;

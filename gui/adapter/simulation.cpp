@@ -16,9 +16,42 @@ void SimulationWorker::runCompare(const RunRequest& request, const std::vector<s
   emit compareFinished();
 }
 
+void SimulationWorker::setPaused(bool paused) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    paused_ = paused;
+    steps_ = 0;
+  }
+  resumed_.notify_all();
+}
+
+void SimulationWorker::stepOnce() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++steps_;
+  }
+  resumed_.notify_all();
+}
+
+void SimulationWorker::waitWhilePaused() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  resumed_.wait(lock, [this] { return !paused_ || steps_ > 0 || cancel; });
+  if (paused_ && steps_ > 0) --steps_;
+}
+
+void SimulationWorker::runScenario(const ScenarioRequest& request) {
+  auto run = run_scenario_file(request, [this](double fraction) {
+    emit scenarioProgress(fraction);
+    waitWhilePaused();
+  });
+  emit scenarioFinished(std::make_shared<const ScenarioRun>(std::move(run)));
+}
+
 Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new SimulationWorker) {
   qRegisterMetaType<ModelRunPtr>();
   qRegisterMetaType<RunRequest>();
+  qRegisterMetaType<ScenarioRunPtr>();
+  qRegisterMetaType<ScenarioRequest>();
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   connect(worker_, &SimulationWorker::runFinished, this, [this](ModelRunPtr run) {
@@ -33,15 +66,33 @@ Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new Simulatio
     setBusy(false);
     emit compareFinished();
   });
+  connect(worker_, &SimulationWorker::scenarioProgress, this, [this](double fraction) { fraction_ = fraction; });
+  connect(worker_, &SimulationWorker::scenarioFinished, this, [this](ScenarioRunPtr run) {
+    paused_ = false;
+    setBusy(false);
+    emit scenarioFinished(std::move(run));
+  });
   ticker_.setInterval(200);
   connect(&ticker_, &QTimer::timeout, this, [this] {
-    emit progress(tr("%1 — %2 s").arg(job_).arg(elapsedSeconds(), 0, 'f', 1), done_, total_);
+    const double wall = elapsedSeconds();
+    if (duration_ > 0) {
+      // A scenario: simulated stream time so far and how fast it goes.
+      const double simulated = fraction_ * duration_;
+      emit progress(tr("%1%2 — %3 of %4 s simulated in %5 s (%6× real time)")
+                        .arg(job_, paused_ ? tr(" (paused)") : QString())
+                        .arg(simulated, 0, 'f', 1).arg(duration_, 0, 'f', 1).arg(wall, 0, 'f', 1)
+                        .arg(wall > 0 ? simulated / wall : 0, 0, 'g', 3),
+                    int(1000 * fraction_), 1000);
+    } else {
+      emit progress(tr("%1 — %2 s").arg(job_).arg(wall, 0, 'f', 1), done_, total_);
+    }
   });
   thread_.start();
 }
 
 Simulation::~Simulation() {
   worker_->cancel = true;
+  worker_->setPaused(false);
   thread_.quit();
   thread_.wait();
 }
@@ -61,6 +112,7 @@ void Simulation::setBusy(bool busy) {
 
 void Simulation::run(const RunRequest& request) {
   if (busy_) return;
+  duration_ = 0;
   job_ = tr("Simulating %1 on %2").arg(QString::fromStdString(request.model_path).section('/', -1),
                                         QString::fromStdString(request.device));
   done_ = 0;
@@ -71,6 +123,7 @@ void Simulation::run(const RunRequest& request) {
 
 void Simulation::compare(const RunRequest& request, const std::vector<std::string>& devices) {
   if (busy_ || devices.empty()) return;
+  duration_ = 0;
   job_ = tr("Comparing %1 devices").arg(devices.size());
   done_ = 0;
   total_ = static_cast<int>(devices.size());
@@ -80,6 +133,28 @@ void Simulation::compare(const RunRequest& request, const std::vector<std::strin
                             Qt::QueuedConnection);
 }
 
+void Simulation::runScenario(const ScenarioRequest& request, double duration_seconds) {
+  if (busy_) return;
+  job_ = tr("Running %1").arg(QString::fromStdString(request.path).section('/', -1));
+  fraction_ = 0;
+  duration_ = duration_seconds;
+  paused_ = false;
+  worker_->cancel = false;
+  worker_->setPaused(false);
+  setBusy(true);
+  QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->runScenario(request); }, Qt::QueuedConnection);
+}
+
 void Simulation::stop() { worker_->cancel = true; }
+
+void Simulation::setPaused(bool paused) {
+  if (!busy_ || duration_ <= 0) return;
+  paused_ = paused;
+  worker_->setPaused(paused);
+}
+
+void Simulation::step() {
+  if (busy_ && paused_) worker_->stepOnce();
+}
 
 }  // namespace tinysim::gui

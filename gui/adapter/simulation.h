@@ -6,30 +6,48 @@
 #include <QThread>
 #include <QTimer>
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "adapter/model_run.h"
+#include "adapter/scenario_job.h"
 
 namespace tinysim::gui {
 
 using ModelRunPtr = std::shared_ptr<const ModelRun>;
+using ScenarioRunPtr = std::shared_ptr<const ScenarioRun>;
 
 /// Lives in the worker thread; each slot is one job.
 class SimulationWorker : public QObject {
   Q_OBJECT
  public:
   std::atomic<bool> cancel{false};
+  /// Pausing holds the scenario run at its next progress report (in the worker thread).
+  void setPaused(bool paused);
+  /// While paused: let the run go on to its next progress report, then hold again.
+  void stepOnce();
 
  public slots:
   void runOne(const tinysim::gui::RunRequest& request);
   void runCompare(const tinysim::gui::RunRequest& request, const std::vector<std::string>& devices);
+  void runScenario(const tinysim::gui::ScenarioRequest& request);
 
  signals:
   void runFinished(tinysim::gui::ModelRunPtr run);
   void compareRow(tinysim::gui::ModelRunPtr run, int index, int count);
   void compareFinished();
+  void scenarioProgress(double fraction);
+  void scenarioFinished(tinysim::gui::ScenarioRunPtr run);
+
+ private:
+  void waitWhilePaused();
+  std::mutex mutex_;
+  std::condition_variable resumed_;
+  bool paused_ = false;
+  int steps_ = 0;
 };
 
 /// Owned by the window (GUI thread): starts jobs, reports busy state and progress.
@@ -44,8 +62,15 @@ class Simulation : public QObject {
   void run(const RunRequest& request);
   /// The same request on each device in turn; rows arrive as they finish.
   void compare(const RunRequest& request, const std::vector<std::string>& devices);
+  /// A scenario file with the panel's overrides; progress in simulated time as it runs.
+  void runScenario(const ScenarioRequest& request, double duration_seconds);
   /// Stops a comparison after the device being simulated.
   void stop();
+  /// Holds a running scenario where it is (the worker waits) or lets it go on.
+  void setPaused(bool paused);
+  bool paused() const { return paused_; }
+  /// Paused: one step of the stream (to the next progress report, about 0.1 %).
+  void step();
   /// Seconds of wall time since the current job started.
   double elapsedSeconds() const;
 
@@ -55,6 +80,7 @@ class Simulation : public QObject {
   void runFinished(tinysim::gui::ModelRunPtr run);
   void compareRow(tinysim::gui::ModelRunPtr run, int index, int count);
   void compareFinished();
+  void scenarioFinished(tinysim::gui::ScenarioRunPtr run);
 
  private:
   void setBusy(bool busy);
@@ -64,6 +90,8 @@ class Simulation : public QObject {
   QTimer ticker_;
   QElapsedTimer clock_;
   bool busy_ = false;
+  bool paused_ = false;
+  double fraction_ = 0, duration_ = 0;
   QString job_;
   int done_ = 0, total_ = 0;
 };
@@ -72,3 +100,5 @@ class Simulation : public QObject {
 
 Q_DECLARE_METATYPE(tinysim::gui::ModelRunPtr)
 Q_DECLARE_METATYPE(tinysim::gui::RunRequest)
+Q_DECLARE_METATYPE(tinysim::gui::ScenarioRunPtr)
+Q_DECLARE_METATYPE(tinysim::gui::ScenarioRequest)

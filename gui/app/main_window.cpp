@@ -6,8 +6,10 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -21,6 +23,11 @@
 #include "memory/memory_view.h"
 #include "performance/performance_view.h"
 #include "report/bench_report.h"
+#include "report/scenario_reports.h"
+#include "results/results_view.h"
+#include "scenario/scenario_parser.h"
+#include "sensors/window_label.h"
+#include "timeline/timeline_view.h"
 #include "setup/setup_panel.h"
 
 namespace tinysim::gui {
@@ -28,13 +35,7 @@ namespace {
 
 constexpr int kRecentMax = 8;
 
-QLabel* pendingView(const QString& what) {
-  auto* label = new QLabel(what);
-  label->setAlignment(Qt::AlignCenter);
-  label->setWordWrap(true);
-  label->setStyleSheet("color: #666; font-size: 14px;");
-  return label;
-}
+const QString kRecentKey = "recentFiles";
 
 }  // namespace
 
@@ -48,18 +49,16 @@ MainWindow::MainWindow(QWidget* parent)
       performance_(new PerformanceView),
       energy_(new EnergyView),
       console_(new ConsoleView),
-      compare_(new CompareView) {
+      compare_(new CompareView),
+      timeline_(new TimelineView),
+      results_(new ResultsView) {
   setWindowTitle("TinySim");
-  views_->addTab(pendingView(tr("Timeline: the sensor channels with ground-truth bands and predictions appear here "
-                                "for a scenario run.\nA model + device run has no sensor stream.")),
-                 tr("Timeline"));
+  views_->addTab(timeline_, tr("Timeline"));
   views_->addTab(memory_, tr("Memory"));
   views_->addTab(performance_, tr("Performance"));
   views_->addTab(energy_, tr("Energy"));
   views_->addTab(console_, tr("Console"));
-  views_->addTab(pendingView(tr("Results: accuracy, confusion matrix and expectations appear here for a scenario "
-                                "run.")),
-                 tr("Results"));
+  views_->addTab(results_, tr("Results"));
   views_->addTab(compare_, tr("Compare"));
   views_->setDocumentMode(true);
 
@@ -84,14 +83,28 @@ MainWindow::MainWindow(QWidget* parent)
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a model"), {}, tr("TFLite models (*.tflite)"));
     if (!path.isEmpty()) openModel(path);
   });
+  connect(setup_, &SetupPanel::browseScenarioRequested, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), {}, tr("Scenarios (*.yaml *.yml)"));
+    if (!path.isEmpty()) openScenario(path);
+  });
+  connect(setup_, &SetupPanel::scenarioChosen, this, [this](const QString& path) { openScenario(path); });
   connect(setup_, &SetupPanel::runRequested, this, [this] { run(); });
-  connect(setup_, &SetupPanel::stepRequested, this, [this] { run(1); });
+  connect(setup_, &SetupPanel::stepRequested, this, [this] {
+    if (!setup_->scenarioMode()) return run(1);
+    if (simulation_->busy()) return simulation_->step();
+    run();
+    simulation_->setPaused(true);
+    setup_->pauseButton()->setChecked(true);
+  });
+  connect(setup_, &SetupPanel::pauseToggled, simulation_, &Simulation::setPaused);
+  connect(simulation_, &Simulation::scenarioFinished, this, &MainWindow::onScenarioFinished);
   connect(setup_, &SetupPanel::resetRequested, this, &MainWindow::reset);
   connect(compare_, &CompareView::compareRequested, this, &MainWindow::startCompare);
   connect(compare_, &CompareView::stopRequested, simulation_, &Simulation::stop);
   connect(simulation_, &Simulation::busyChanged, this, [this](bool busy) {
     setup_->setBusy(busy);
     compare_->setBusy(busy);
+    if (busy && setup_->scenarioMode()) setup_->stepButton()->setEnabled(true);  // steps a paused scenario
   });
   connect(simulation_, &Simulation::progress, setup_, &SetupPanel::setProgress);
   connect(simulation_, &Simulation::runFinished, this, &MainWindow::onRunFinished);
@@ -126,12 +139,31 @@ void MainWindow::loadCatalog() {
   for (const QString& name : builtIn.entryList({"*.tflite"}, QDir::Files, QDir::Name))
     models << QDir::cleanPath(builtIn.absoluteFilePath(name));
   setup_->setBuiltInModels(models);
-  for (const QString& path : QSettings().value("recentModels").toStringList()) setup_->setBuiltInModels({path});
+  QStringList scenarios;
+  const QDir scenarioDir(QString::fromStdString(devices_dir_) + "/../scenarios");
+  for (const QString& name : scenarioDir.entryList({"*.yaml"}, QDir::Files, QDir::Name))
+    scenarios << QDir::cleanPath(scenarioDir.absoluteFilePath(name));
+  setup_->setBuiltInScenarios(scenarios);
+  for (const QString& path : QSettings().value(kRecentKey).toStringList()) {
+    if (path.endsWith(".tflite")) setup_->setBuiltInModels({path});
+    else setup_->setBuiltInScenarios({path});
+  }
 }
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&Open model…"), QKeySequence::Open, this, [this] {
+  file->addAction(tr("Open &scenario…"), QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), {}, tr("Scenarios (*.yaml *.yml)"));
+    if (!path.isEmpty()) openScenario(path);
+  });
+  file->addAction(tr("Save scenario &as…"), QKeySequence::SaveAs, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the scenario with your changes"),
+                                                      QFileInfo(setup_->scenarioPath()).absolutePath(),
+                                                      tr("Scenarios (*.yaml)"));
+    if (path.isEmpty()) return;
+    if (const QString e = saveScenarioAs(path); !e.isEmpty()) showError(tr("Could not save the scenario"), e);
+  });
+  file->addAction(tr("Open &model…"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a model"), {}, tr("TFLite models (*.tflite)"));
     if (!path.isEmpty()) openModel(path);
   });
@@ -166,24 +198,66 @@ void MainWindow::buildMenus() {
 
 void MainWindow::rebuildRecentMenu() {
   recent_->clear();
-  const QStringList paths = QSettings().value("recentModels").toStringList();
-  for (const QString& path : paths) recent_->addAction(path, this, [this, path] { openModel(path); });
+  const QStringList paths = QSettings().value(kRecentKey).toStringList();
+  for (const QString& path : paths) recent_->addAction(path, this, [this, path] { openFile(path); });
   recent_->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::rememberFile(const QString& path) {
+  QSettings settings;
+  QStringList paths = settings.value(kRecentKey).toStringList();
+  paths.removeAll(path);
+  paths.prepend(path);
+  while (paths.size() > kRecentMax) paths.removeLast();
+  settings.setValue(kRecentKey, paths);
+  rebuildRecentMenu();
+}
+
+void MainWindow::openFile(const QString& path) {
+  if (path.endsWith(".yaml") || path.endsWith(".yml")) openScenario(path);
+  else openModel(path);
 }
 
 void MainWindow::openModel(const QString& path) {
   setup_->setModelPath(path);
-  QSettings settings;
-  QStringList paths = settings.value("recentModels").toStringList();
-  paths.removeAll(path);
-  paths.prepend(path);
-  while (paths.size() > kRecentMax) paths.removeLast();
-  settings.setValue("recentModels", paths);
-  rebuildRecentMenu();
+  rememberFile(path);
   statusBar()->showMessage(tr("Model %1: press Run").arg(path));
 }
 
+bool MainWindow::openScenario(const QString& path) {
+  auto scenario = load_scenario(path.toStdString());
+  if (!scenario) {
+    showError(tr("Could not open the scenario"), QString::fromStdString(scenario.error().describe()));
+    return false;
+  }
+  hideError();
+  setup_->setScenario(path, scenario.value());
+  rememberFile(path);
+  statusBar()->showMessage(tr("Scenario %1: press Run").arg(path));
+  return true;
+}
+
+QString MainWindow::saveScenarioAs(const QString& path) {
+  if (setup_->scenarioPath().isEmpty()) return tr("Open a scenario first.");
+  if (Status st = save_scenario_as(setup_->scenarioPath().toStdString(), setup_->overrides(), path.toStdString()))
+    return QString::fromStdString(st->describe());
+  rememberFile(path);
+  return {};
+}
+
 void MainWindow::run(uint32_t runs_override) {
+  if (setup_->scenarioMode()) {
+    if (setup_->scenarioPath().isEmpty()) {
+      showError(tr("No scenario"), tr("Open a scenario (File ▸ Open scenario…) or pick a built-in one."));
+      return;
+    }
+    ScenarioRequest request;
+    request.path = setup_->scenarioPath().toStdString();
+    request.overrides = setup_->overrides();
+    request.devices_dir = devices_dir_;
+    simulation_->runScenario(request, setup_->durationSeconds());
+    return;
+  }
   RunRequest request = setup_->request();
   request.devices_dir = devices_dir_;
   if (runs_override) request.runs = runs_override;
@@ -208,6 +282,7 @@ void MainWindow::startCompare() {
 
 void MainWindow::reset() {
   last_good_.reset();
+  last_scenario_.reset();
   hideError();
   const int current = views_->currentIndex();
   auto replace = [this](QWidget* old, QWidget* fresh) {
@@ -221,6 +296,12 @@ void MainWindow::reset() {
   auto* performance = new PerformanceView;
   auto* energy = new EnergyView;
   auto* console = new ConsoleView;
+  auto* timeline = new TimelineView;
+  auto* results = new ResultsView;
+  replace(timeline_, timeline);
+  replace(results_, results);
+  timeline_ = timeline;
+  results_ = results;
   replace(memory_, memory);
   replace(performance_, performance);
   replace(energy_, energy);
@@ -243,21 +324,46 @@ void MainWindow::onRunFinished(const ModelRunPtr& run) {
     setup_->setStatus(tr("Failed after %1 s.").arg(run->wall_seconds, 0, 'f', 1));
     return;
   }
-  hideError();
   last_good_ = run;
-  memory_->showRun(*run);
-  performance_->showRun(*run);
-  energy_->showRun(*run);
-  console_->showRun(*run);
+  last_scenario_.reset();
   const double simulated = run->simulated_seconds();
-  const QString done = tr("Simulated %1 ms of device time in %2 s (%3× real time).")
-                           .arg(simulated * 1e3, 0, 'f', 3)
-                           .arg(run->wall_seconds, 0, 'f', 2)
-                           .arg(run->wall_seconds > 0 ? simulated / run->wall_seconds : 0, 0, 'g', 3);
+  showModelRun(*run, tr("Simulated %1 ms of device time in %2 s (%3× real time).")
+                         .arg(simulated * 1e3, 0, 'f', 3)
+                         .arg(run->wall_seconds, 0, 'f', 2)
+                         .arg(run->wall_seconds > 0 ? simulated / run->wall_seconds : 0, 0, 'g', 3));
+}
+
+void MainWindow::showModelRun(const ModelRun& run, const QString& done) {
+  hideError();
+  memory_->showRun(run);
+  performance_->showRun(run);
+  energy_->showRun(run);
+  console_->showRun(run);
   setup_->setStatus(done);
   statusBar()->showMessage(tr("%1 on %2: %3")
-                               .arg(QString::fromStdString(run->summary.file).section('/', -1),
-                                    QString::fromStdString(run->device.name), done));
+                               .arg(QString::fromStdString(run.summary.file).section('/', -1),
+                                    QString::fromStdString(run.device.name), done));
+}
+
+void MainWindow::onScenarioFinished(const ScenarioRunPtr& run) {
+  if (!run->ok()) {
+    showError(tr("The scenario %1 failed").arg(QString::fromStdString(run->request.path).section('/', -1)),
+              QString::fromStdString(run->error));
+    console_->showFailure(tr("The scenario failed; the views still show the last good run."),
+                          QString::fromStdString(run->error));
+    setup_->setStatus(tr("Failed after %1 s.").arg(run->wall_seconds, 0, 'f', 1));
+    return;
+  }
+  last_scenario_ = run;
+  last_good_ = std::make_shared<const ModelRun>(model_run_of(*run));
+  const double simulated = run->outcome->simulated_seconds;
+  timeline_->showRun(*run);
+  results_->showRun(*run);
+  showModelRun(*last_good_, tr("Simulated %1 s in %2 s (%3× real time); %4.")
+                                .arg(simulated, 0, 'f', 1)
+                                .arg(run->wall_seconds, 0, 'f', 2)
+                                .arg(run->wall_seconds > 0 ? simulated / run->wall_seconds : 0, 0, 'g', 3)
+                                .arg(run->outcome->passed() ? tr("expectations passed") : tr("EXPECTATIONS FAILED")));
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
@@ -274,7 +380,9 @@ QString MainWindow::exportReport(const QString& path) const {
   if (!last_good_ || !last_good_->bench) return tr("Nothing to export yet: run a model first.");
   QFile file(path);
   if (!file.open(QIODevice::WriteOnly)) return tr("%1: %2").arg(path, file.errorString());
-  file.write(QByteArray::fromStdString(bench_report_json(*last_good_->bench)));
+  // The same bytes as `tinysim --scenario ... --json` or `tinysim model bench --json`.
+  file.write(QByteArray::fromStdString(last_scenario_ ? scenario_json(*last_scenario_->outcome)
+                                                      : bench_report_json(*last_good_->bench)));
   return {};
 }
 
@@ -282,6 +390,30 @@ QString MainWindow::exportCsv(const QString& path) const {
   if (!last_good_ || !last_good_->bench) return tr("Nothing to export yet: run a model first.");
   QFile file(path);
   if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("%1: %2").arg(path, file.errorString());
+  if (last_scenario_) {
+    // One row per result: when, which window, what the model said and what was true.
+    const ScenarioOutcome& o = *last_scenario_->outcome;
+    const SensorSource& source = *last_scenario_->source;
+    const auto names = source.label_names();
+    QByteArray csv = "index,time_s,first_frame,last_frame,predicted,truth\n";
+    const uint64_t start = o.data.sensor.stream_start_cycle.value_or(0);
+    for (size_t i = 0; i < o.data.results.size(); ++i) {
+      const InferenceResult& r = o.data.results[i];
+      const int p = r.predicted_class;
+      const int t = r.window ? window_label(source, r.window->first_frame, r.window->last_frame - r.window->first_frame + 1)
+                             : kNoLabel;
+      csv += QString("%1,%2,%3,%4,%5,%6\n")
+                 .arg(i)
+                 .arg(double(r.cycle - std::min(r.cycle, start)) / o.device.clock_hz, 0, 'f', 6)
+                 .arg(r.window ? QString::number(r.window->first_frame) : QString())
+                 .arg(r.window ? QString::number(r.window->last_frame) : QString())
+                 .arg(p >= 0 && size_t(p) < o.classes.size() ? QString::fromStdString(o.classes[size_t(p)]) : QString())
+                 .arg(t >= 0 && size_t(t) < names.size() ? QString::fromStdString(names[size_t(t)]) : QString())
+                 .toUtf8();
+    }
+    file.write(csv);
+    return {};
+  }
   const BenchResult& b = *last_good_->bench;
   QByteArray csv = "index,op,cycles,time_ms,macs,cycles_per_mac\n";
   for (const LayerTiming& l : b.layers)

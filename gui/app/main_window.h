@@ -14,7 +14,9 @@ class ConsoleView;
 class EnergyView;
 class MemoryView;
 class PerformanceView;
+class ResultsView;
 class SetupPanel;
+class TimelineView;
 
 /// The app's main window: the setup side panel, a tab per view of a run (timeline,
 /// memory, performance, energy, console, results, compare), an error banner, menus
@@ -31,6 +33,10 @@ class MainWindow : public QMainWindow {
   EnergyView* energy() const { return energy_; }
   ConsoleView* console() const { return console_; }
   CompareView* compare() const { return compare_; }
+  TimelineView* timeline() const { return timeline_; }
+  ResultsView* results() const { return results_; }
+  /// The last scenario run that succeeded, or null.
+  ScenarioRunPtr lastScenario() const { return last_scenario_; }
   Simulation* simulation() const { return simulation_; }
   /// The last run that succeeded (what the views show), or null.
   ModelRunPtr lastRun() const { return last_good_; }
@@ -38,6 +44,12 @@ class MainWindow : public QMainWindow {
   QString errorText() const;
 
   void openModel(const QString& path);
+  /// Reads a scenario file and shows its knobs; a bad file is an error in the window.
+  bool openScenario(const QString& path);
+  /// Writes the loaded scenario with the panel's changes to `path`; an error message or "".
+  QString saveScenarioAs(const QString& path);
+  /// Opens a .yaml as a scenario, anything else as a model.
+  void openFile(const QString& path);
   void run(uint32_t runs_override = 0);
   void startCompare();
   void reset();
@@ -54,6 +66,9 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& message);
   void hideError();
   void onRunFinished(const ModelRunPtr& run);
+  void onScenarioFinished(const ScenarioRunPtr& run);
+  void showModelRun(const ModelRun& run, const QString& done);
+  void rememberFile(const QString& path);
 
   Simulation* simulation_;
   SetupPanel* setup_;
@@ -64,8 +79,11 @@ class MainWindow : public QMainWindow {
   EnergyView* energy_;
   ConsoleView* console_;
   CompareView* compare_;
+  TimelineView* timeline_;
+  ResultsView* results_;
   QMenu* recent_ = nullptr;
   ModelRunPtr last_good_;
+  ScenarioRunPtr last_scenario_;  ///< set when the last good run was a scenario
   std::string devices_dir_;
 };
 

@@ -50,14 +50,18 @@ void EnergyView::showCurrent(const PeriodEnergy& e) {
   trace->attachAxis(x);
   trace->attachAxis(y);
   std::vector<bool> named(3, false);
-  double low = 1e9, high = 0;
+  double low = 1e9, high = 0, shown_ms = 0;
   const double period_ms = 1e3 * e.period_seconds;
-  for (int period = 0; period < 2; ++period) {
-    for (size_t i = 0; i < e.timeline.size(); ++i) {
+  // A long run has thousands of state changes: draw the first kMaxSegments of them.
+  constexpr size_t kMaxSegments = 60;
+  size_t segments = 0;
+  for (unsigned period = 0; period < e.periods_shown && segments < kMaxSegments; ++period) {
+    for (size_t i = 0; i < e.timeline.size() && segments < kMaxSegments; ++i, ++segments) {
       const PowerChange& change = e.timeline[i];
       const uint64_t end = i + 1 < e.timeline.size() ? e.timeline[i + 1].cycle : e.end_cycle;
       const double t0 = period * period_ms + 1e3 * double(change.cycle) / e.clock_hz;
       const double t1 = period * period_ms + 1e3 * double(end) / e.clock_hz;
+      shown_ms = t1;
       const double amps = e.report.states[static_cast<size_t>(change.state)].current;
       const QString name =
           QString("%1: %2").arg(QString::fromStdString(power_state_name(change.state)), siText(amps, "A"));
@@ -83,9 +87,13 @@ void EnergyView::showCurrent(const PeriodEnergy& e) {
     }
   }
   for (QLegendMarker* marker : chart->legend()->markers(trace)) marker->setVisible(false);
-  x->setRange(0, 2 * period_ms);
+  x->setRange(0, shown_ms > 0 ? shown_ms : 1);
+  x->applyNiceNumbers();
   y->setRange(low / 3, high * 3);
-  chart->setTitle(tr("Current by power state (duty cycle %1 %)").arg(100 * e.duty_cycle, 0, 'f', 2));
+  chart->setTitle(segments >= kMaxSegments
+                      ? tr("Current by power state, first %1 ms (duty cycle %2 %)").arg(shown_ms, 0, 'f', 0)
+                            .arg(100 * e.duty_cycle, 0, 'f', 2)
+                      : tr("Current by power state (duty cycle %1 %)").arg(100 * e.duty_cycle, 0, 'f', 2));
 }
 
 void EnergyView::showBreakdown(const PeriodEnergy& e) {
@@ -121,13 +129,14 @@ void EnergyView::showBreakdown(const PeriodEnergy& e) {
   y->append(names);
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(y);
-  auto* x = makeValueAxis(tr("energy per period (µJ)"), "%.0f");
+  auto* x = makeValueAxis(e.periods_shown == 1 ? tr("energy over the run (µJ)") : tr("energy per period (µJ)"), "%.0f");
   x->setRange(0, most > 0 ? most * 1.3 : 1);
   x->applyNiceNumbers();
   x->setTickCount(std::min(x->tickCount(), 5));
   chart->addAxis(x, Qt::AlignBottom);
   series->attachAxis(x);
-  chart->setTitle(tr("Energy per period: %1, average %2").arg(siText(total, "J", 4), siText(e.report.average_current, "A")));
+  chart->setTitle((e.periods_shown == 1 ? tr("Energy over the run: %1, average %2") : tr("Energy per period: %1, average %2"))
+                      .arg(siText(total, "J", 4), siText(e.report.average_current, "A")));
 }
 
 void EnergyView::showBattery(const PeriodEnergy& e) {
@@ -151,6 +160,7 @@ void EnergyView::showBattery(const PeriodEnergy& e) {
   chart->addSeries(life);
   auto* x = makeValueAxis(tr("time (days)"), "%.0f");
   x->setRange(0, days > 0 ? days * 1.08 : 1);
+  x->applyNiceNumbers();
   auto* y = makeValueAxis(tr("state of charge (%)"), "%.0f");
   y->setRange(0, 100);
   chart->addAxis(x, Qt::AlignBottom);

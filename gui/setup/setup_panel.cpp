@@ -1,6 +1,8 @@
 #include "setup/setup_panel.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
+#include <QRadioButton>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -10,6 +12,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <cmath>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -27,6 +30,15 @@ SetupPanel::SetupPanel(QWidget* parent)
       run_(new QPushButton(tr("Run"))),
       step_(new QPushButton(tr("Step 1"))),
       reset_(new QPushButton(tr("Reset"))),
+      pause_(new QPushButton(tr("Pause"))),
+      scenario_mode_(new QRadioButton(tr("Scenario"))),
+      model_mode_(new QRadioButton(tr("Model + device"))),
+      scenario_(new QComboBox),
+      duration_(new QDoubleSpinBox),
+      window_(new QSpinBox),
+      stride_(new QSpinBox),
+      scenario_box_(new QGroupBox(tr("Scenario"))),
+      model_box_(new QGroupBox(tr("Bench"))),
       progress_(new QProgressBar),
       status_(new QLabel(tr("Pick a model and a device, then Run."))) {
   model_->setEditable(true);
@@ -63,16 +75,61 @@ SetupPanel::SetupPanel(QWidget* parent)
   rate_->setSuffix(" /s");
   rate_->setToolTip(tr("How often the product runs the model: sets the duty cycle and battery life"));
 
+  // Scenario: pick a file; its knobs below become editable overrides.
+  scenario_->setToolTip(tr("A scenario file: a built-in one from scenarios/, a recent one, or File ▸ Open scenario"));
+  scenario_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  scenario_->setMinimumContentsLength(12);
+  connect(scenario_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+    if (i >= 0) emit scenarioChosen(scenario_->itemData(i).toString());
+  });
+  auto* browseScenario = new QToolButton;
+  browseScenario->setText("…");
+  browseScenario->setToolTip(tr("Open a scenario file"));
+  connect(browseScenario, &QToolButton::clicked, this, &SetupPanel::browseScenarioRequested);
+  auto* scenarioRow = new QHBoxLayout;
+  scenarioRow->addWidget(scenario_, 1);
+  scenarioRow->addWidget(browseScenario);
+  duration_->setRange(0.1, 1e7);
+  duration_->setDecimals(1);
+  duration_->setSuffix(" s");
+  duration_->setToolTip(tr("Simulated stream time"));
+  window_->setRange(1, 1 << 20);
+  window_->setSuffix(tr(" frames"));
+  window_->setToolTip(tr("Frames per inference window (inference.window)"));
+  stride_->setRange(1, 1 << 20);
+  stride_->setSuffix(tr(" frames"));
+  stride_->setToolTip(tr("Frames between windows (inference.stride)"));
+  auto* scenarioForm = new QFormLayout(scenario_box_);
+  scenarioForm->addRow(tr("File"), scenarioRow);
+  scenarioForm->addRow(tr("Duration"), duration_);
+  scenarioForm->addRow(tr("Window"), window_);
+  scenarioForm->addRow(tr("Stride"), stride_);
+  auto* modes = new QButtonGroup(this);
+  modes->addButton(scenario_mode_);
+  modes->addButton(model_mode_);
+  model_mode_->setChecked(true);
+  auto apply_mode = [this] {
+    const bool scenario = scenario_mode_->isChecked();
+    scenario_box_->setEnabled(scenario);
+    model_box_->setEnabled(!scenario);
+    model_->setEnabled(!scenario);
+    step_->setToolTip(scenario ? tr("Run the scenario and pause at once: then Pause/Resume steps through it")
+                               : tr("Run one inference"));
+  };
+  connect(scenario_mode_, &QRadioButton::toggled, this, apply_mode);
+  auto* modeRow = new QHBoxLayout;
+  modeRow->addWidget(scenario_mode_);
+  modeRow->addWidget(model_mode_);
+
   auto* what = new QGroupBox(tr("Model and device"));
   auto* form = new QFormLayout(what);
   form->addRow(tr("Model"), modelRow);
   form->addRow(tr("Device"), device_);
   form->addRow(tr("Clock"), clock_mhz_);
   form->addRow(tr("Battery"), battery_);
-  auto* how = new QGroupBox(tr("Run"));
-  auto* form2 = new QFormLayout(how);
+  form->addRow(tr("Seed"), seed_);
+  auto* form2 = new QFormLayout(model_box_);
   form2->addRow(tr("Inferences"), runs_);
-  form2->addRow(tr("Seed"), seed_);
   form2->addRow(tr("Inference rate"), rate_);
 
   run_->setToolTip(tr("Run all inferences on the emulated device (Ctrl+R)"));
@@ -80,12 +137,20 @@ SetupPanel::SetupPanel(QWidget* parent)
   run_->setStyleSheet("QPushButton { font-weight: bold; }");
   step_->setToolTip(tr("Run one inference"));
   reset_->setToolTip(tr("Clear every view"));
+  pause_->setCheckable(true);
+  pause_->setEnabled(false);
+  pause_->setToolTip(tr("Hold a running scenario where it is; press again to go on"));
+  connect(pause_, &QPushButton::toggled, this, [this](bool on) {
+    pause_->setText(on ? tr("Resume") : tr("Pause"));
+    emit pauseToggled(on);
+  });
   connect(run_, &QPushButton::clicked, this, &SetupPanel::runRequested);
   connect(step_, &QPushButton::clicked, this, &SetupPanel::stepRequested);
   connect(reset_, &QPushButton::clicked, this, &SetupPanel::resetRequested);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(run_, 2);
   buttons->addWidget(step_, 1);
+  buttons->addWidget(pause_, 1);
   buttons->addWidget(reset_, 1);
 
   progress_->setRange(0, 1);
@@ -96,12 +161,15 @@ SetupPanel::SetupPanel(QWidget* parent)
   status_->setStyleSheet("color: #444;");
 
   auto* layout = new QVBoxLayout(this);
+  layout->addLayout(modeRow);
+  layout->addWidget(scenario_box_);
   layout->addWidget(what);
-  layout->addWidget(how);
+  layout->addWidget(model_box_);
   layout->addLayout(buttons);
   layout->addWidget(progress_);
   layout->addWidget(status_);
   layout->addStretch(1);
+  apply_mode();
   setMinimumWidth(260);
   setMaximumWidth(320);
 }
@@ -157,6 +225,8 @@ RunRequest SetupPanel::request() const {
 }
 
 void SetupPanel::setBusy(bool busy) {
+  pause_->setEnabled(busy && scenarioMode());
+  if (!busy) pause_->setChecked(false);
   run_->setEnabled(!busy);
   step_->setEnabled(!busy);
   reset_->setEnabled(!busy);
@@ -172,5 +242,55 @@ void SetupPanel::setProgress(const QString& text, int done, int total) {
 }
 
 void SetupPanel::setStatus(const QString& text) { status_->setText(text); }
+
+void SetupPanel::setBuiltInScenarios(const QStringList& paths) {
+  for (const QString& path : paths)
+    if (scenario_->findData(path) < 0) scenario_->addItem(QFileInfo(path).fileName(), path);
+}
+
+void SetupPanel::setScenario(const QString& path, const Scenario& scenario) {
+  int index = scenario_->findData(path);
+  if (index < 0) {
+    scenario_->insertItem(0, QFileInfo(path).fileName(), path);
+    index = 0;
+  }
+  scenario_->setCurrentIndex(index);
+  scenario_->setToolTip(path);
+  loaded_ = scenario;
+  setModelPath(QString::fromStdString(scenario.model));
+  setDevice(QString::fromStdString(scenario.device));
+  if (scenario.clock_hz) clock_mhz_->setValue(*scenario.clock_hz / 1e6);
+  const int battery = battery_->findText(QString::fromStdString(scenario.battery));
+  if (battery >= 0) battery_->setCurrentIndex(battery);
+  seed_->setValue(static_cast<int>(scenario.seed));
+  duration_->setValue(scenario.duration_seconds);
+  window_->setValue(static_cast<int>(scenario.features.window_frames));
+  stride_->setValue(static_cast<int>(scenario.features.stride_frames));
+  scenario_mode_->setChecked(true);
+}
+
+bool SetupPanel::scenarioMode() const { return scenario_mode_->isChecked(); }
+QString SetupPanel::scenarioPath() const { return scenario_->currentData().toString(); }
+double SetupPanel::durationSeconds() const { return duration_->value(); }
+
+ScenarioOverrides SetupPanel::overrides() const {
+  ScenarioOverrides o;
+  if (!loaded_) return o;
+  const Scenario& s = *loaded_;
+  const RunRequest r = request();
+  if (r.device != s.device) o.device = r.device;
+  const uint32_t clock = s.clock_hz.value_or(0);
+  const auto index = static_cast<size_t>(device_->currentIndex());
+  const uint32_t device_clock = index < devices_.size() ? devices_[index].clock_hz : 0;
+  if (r.clock_hz != (clock ? clock : device_clock) || (clock && r.device != s.device))
+    o.clock_mhz = QString::number(r.clock_hz / 1e6, 'g', 10).toStdString() + " MHz";
+  if (!r.battery.empty() && r.battery != s.battery) o.battery = r.battery;
+  if (r.seed != s.seed) o.seed = std::to_string(r.seed);
+  if (std::abs(duration_->value() - s.duration_seconds) > 1e-9)
+    o.duration = QString::number(duration_->value(), 'g', 12).toStdString() + " s";
+  if (uint32_t(window_->value()) != s.features.window_frames) o.sets.push_back("inference.window=" + std::to_string(window_->value()));
+  if (uint32_t(stride_->value()) != s.features.stride_frames) o.sets.push_back("inference.stride=" + std::to_string(stride_->value()));
+  return o;
+}
 
 }  // namespace tinysim::gui

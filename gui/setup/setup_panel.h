@@ -4,10 +4,17 @@
 #include <QWidget>
 #include <vector>
 
+#include <optional>
+
 #include "adapter/model_run.h"
 #include "energy/battery.h"
+#include "scenario/overrides.h"
+#include "scenario/scenario.h"
 
+class QCheckBox;
 class QComboBox;
+class QGroupBox;
+class QRadioButton;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -31,18 +38,36 @@ class SetupPanel : public QWidget {
   /// The request the panel's fields describe (devices_dir is the caller's).
   RunRequest request() const;
 
+  /// Built-in scenarios (scenarios/*.yaml) offered in the scenario list.
+  void setBuiltInScenarios(const QStringList& paths);
+  /// Shows a loaded scenario's knobs and switches to scenario mode.
+  void setScenario(const QString& path, const Scenario& scenario);
+  bool scenarioMode() const;
+  QString scenarioPath() const;
+  /// What the user changed against the loaded scenario, as CLI-style overrides.
+  ScenarioOverrides overrides() const;
+  /// The scenario's duration with the panel's value, s.
+  double durationSeconds() const;
+
   void setBusy(bool busy);
   void setProgress(const QString& text, int done, int total);
   void setStatus(const QString& text);
 
   QPushButton* runButton() const { return run_; }
   QPushButton* stepButton() const { return step_; }
+  QPushButton* pauseButton() const { return pause_; }
+  QSpinBox* windowBox() const { return window_; }
+  QSpinBox* strideBox() const { return stride_; }
+  QDoubleSpinBox* durationBox() const { return duration_; }
 
  signals:
   void browseRequested();
   void runRequested();
   void stepRequested();
   void resetRequested();
+  void pauseToggled(bool paused);
+  void browseScenarioRequested();
+  void scenarioChosen(const QString& path);
 
  private:
   QComboBox* model_;
@@ -55,6 +80,16 @@ class SetupPanel : public QWidget {
   QPushButton* run_;
   QPushButton* step_;
   QPushButton* reset_;
+  QPushButton* pause_;
+  QRadioButton* scenario_mode_;
+  QRadioButton* model_mode_;
+  QComboBox* scenario_;
+  QDoubleSpinBox* duration_;
+  QSpinBox* window_;
+  QSpinBox* stride_;
+  QGroupBox* scenario_box_;
+  QGroupBox* model_box_;
+  std::optional<Scenario> loaded_;
   QProgressBar* progress_;
   QLabel* status_;
   std::vector<Device> devices_;

@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 
 #include "app/main_window.h"
+#include "gui_test_support.h"
 #include "compare/compare_view.h"
 #include "console/console_view.h"
 #include "energy/energy_view.h"
@@ -32,7 +33,6 @@ namespace {
 const QString kModel = TINYSIM_SHARED_DIR "/models/tflm_hello_world_int8.tflite";
 const QString kKeywords = TINYSIM_SHARED_DIR "/models/mlperf_tiny_kws_ref_model.tflite";
 
-/// The QApplication main() made (tests run inside its lifetime).
 void app() { ASSERT_NE(QApplication::instance(), nullptr); }
 
 /// Runs what the window's Run button runs and waits for the worker's answer.
@@ -44,14 +44,6 @@ ModelRunPtr runAndWait(MainWindow& window, uint32_t runs = 0) {
   EXPECT_TRUE(finished.wait(120000));
   QApplication::processEvents();
   return finished.isEmpty() ? nullptr : finished.first().first().value<ModelRunPtr>();
-}
-
-void screenshot(MainWindow& window, const QString& name) {
-  QDir().mkpath(TINYSIM_SCREENSHOT_DIR);
-  QApplication::processEvents();
-  const QPixmap shot = window.grab();
-  EXPECT_EQ(shot.size(), QSize(1280, 800));
-  EXPECT_TRUE(shot.save(QString(TINYSIM_SCREENSHOT_DIR) + "/" + name + ".png"));
 }
 
 TEST(MainWindow, OpensWithEveryView) {
@@ -231,12 +223,3 @@ TEST(MainWindow, ExportsWriteTheCoresReportCsvAndOnePngPerView) {
 
 }  // namespace
 }  // namespace tinysim::gui
-
-// Our own main: one QApplication for every test, destroyed before Qt's globals are.
-int main(int argc, char** argv) {
-  qputenv("QT_QPA_PLATFORM", "offscreen");
-  QApplication application(argc, argv);
-  QApplication::setOrganizationName("TinySimTest");
-  ::testing::InitGoogleTest(&argc, argv);
-  return RUN_ALL_TESTS();
-}

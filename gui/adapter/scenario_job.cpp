@@ -1,0 +1,121 @@
+#include "adapter/scenario_job.h"
+
+#include <chrono>
+#include <fstream>
+#include <yaml-cpp/yaml.h>
+
+#include "scenario/scenario_parser.h"
+#include "sensors/source_factory.h"
+
+namespace tinysim::gui {
+namespace {
+
+/// The stream exactly as run_scenario builds it (same context, so the same frames).
+std::shared_ptr<const SensorSource> scenario_source(const Scenario& s) {
+  SourceContext context;
+  context.rate = s.sensor.rate;
+  context.channels = s.sensor.channels;
+  context.duration_seconds = s.duration_seconds;
+  context.seed = s.seed;
+  context.base_dir = s.base_dir;
+  auto source = make_sensor_source(s.sensor.source, context);
+  return source ? source.value() : nullptr;
+}
+
+}  // namespace
+
+ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  ScenarioRun run;
+  run.request = request;
+  auto finish = [&](std::string error) {
+    run.error = std::move(error);
+    run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return run;
+  };
+  auto scenario = load_scenario(request.path, request.overrides);
+  if (!scenario) return finish(scenario.error().describe());
+  ScenarioRunOptions options;
+  options.devices_dir = request.devices_dir;
+  options.progress = progress;
+  auto outcome = run_scenario(scenario.value(), options);
+  if (!outcome) return finish(outcome.error().describe());
+  run.outcome = std::move(outcome.value());
+  run.source = scenario_source(run.outcome->scenario);
+  return finish("");
+}
+
+ModelRun model_run_of(const ScenarioRun& run) {
+  ModelRun m;
+  m.wall_seconds = run.wall_seconds;
+  m.error = run.error;
+  if (!run.outcome) return m;
+  const ScenarioOutcome& o = *run.outcome;
+  m.request.model_path = o.scenario.model;
+  m.request.device = o.device.name;
+  m.request.battery = o.scenario.battery;
+  m.device = o.device;
+  m.summary = o.model;
+  m.fit = o.fit;
+
+  BenchResult b;
+  b.model = o.model.file;
+  b.device = o.device.name;
+  b.core = core_name(o.device.core);
+  b.clock_hz = o.device.clock_hz;
+  b.runs = static_cast<uint32_t>(o.data.inferences.size());
+  b.seed = static_cast<uint32_t>(o.scenario.seed);
+  if (o.fit) b.fit = *o.fit;
+  for (const InferenceTiming& t : o.data.inferences) b.inference_cycles.push_back(t.cycles());
+  for (const LayerSummary& layer : o.model.layers) {
+    LayerTiming t{layer.index, layer.op, layer.macs, 0};
+    for (const OpSummary& op : o.data.per_op)
+      if (op.index == layer.index && op.runs) t.cycles = op.total_cycles / op.runs;
+    b.layers.push_back(t);
+  }
+  b.total_macs = o.model.total_macs;
+  b.arena_bytes = o.data.arena ? static_cast<uint32_t>(o.data.arena->total()) : 0;
+  b.stack_high_water = o.run.stack_high_water;
+  b.instructions = o.run.instructions;
+  b.energy_per_inference = o.energy_per_inference;
+  b.assumptions = o.assumptions;
+  b.console = o.data.console_text;
+  m.bench = b;
+
+  if (o.energy.supply_voltage > 0 && o.battery && o.battery_life) {
+    PeriodEnergy e;
+    e.period_seconds = o.simulated_seconds;
+    e.duty_cycle = o.run.cycles ? double(o.run.run_cycles) / double(o.run.cycles) : 0;
+    e.timeline = o.run.power;
+    e.end_cycle = o.run.cycles;
+    e.clock_hz = o.device.clock_hz;
+    e.periods_shown = 1;
+    e.report = o.energy;
+    e.battery = *o.battery;
+    e.life = *o.battery_life;
+    m.energy = e;
+  } else {
+    m.energy_note = o.energy.supply_voltage > 0 ? "the scenario names no battery (battery:)"
+                                                : "the device has no power figures";
+  }
+  return m;
+}
+
+Status save_scenario_as(const std::string& from, const ScenarioOverrides& overrides, const std::string& to) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(from);
+  } catch (const YAML::Exception& e) {
+    return make_error(std::string("cannot read it as YAML: ") + e.what(), from);
+  }
+  auto entries = override_entries(overrides);
+  if (!entries) return entries.error();
+  if (Status st = apply_overrides(root, entries.value(), from)) return st;
+  std::ofstream out(to, std::ios::binary);
+  if (!out) return make_error("cannot write the file", to);
+  out << root << "\n";
+  if (!out) return make_error("cannot write the file", to);
+  return std::nullopt;
+}
+
+}  // namespace tinysim::gui

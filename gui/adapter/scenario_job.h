@@ -1,0 +1,43 @@
+#pragma once
+// One scenario file run as the GUI asks for it: load it with the side panel's
+// overrides, run it on the emulated chip (the core's run_scenario), and keep the
+// sensor stream so the timeline can draw frames and labels. Qt-free.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "adapter/model_run.h"
+#include "scenario/overrides.h"
+#include "scenario/scenario_run.h"
+#include "sensors/sensor_source.h"
+
+namespace tinysim::gui {
+
+struct ScenarioRequest {
+  std::string path;
+  ScenarioOverrides overrides;
+  std::string devices_dir;
+};
+
+struct ScenarioRun {
+  ScenarioRequest request;
+  std::optional<ScenarioOutcome> outcome;
+  std::shared_ptr<const SensorSource> source;  ///< the stream the run was fed
+  std::string error;                           ///< the core's message, "" on success
+  double wall_seconds = 0;
+  bool ok() const { return error.empty(); }
+};
+
+/// Loads and runs; `progress` gets the fraction of the stream that has arrived.
+ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress);
+
+/// The figures the Memory, Performance, Energy and Console views show, from a scenario
+/// run: per-op mean cycles from the firmware's profile, the run's own power timeline.
+ModelRun model_run_of(const ScenarioRun& run);
+
+/// Writes the scenario at `from` with `overrides` applied to `to` (YAML). Relative
+/// paths in it stay relative, so `to` belongs in the same folder.
+Status save_scenario_as(const std::string& from, const ScenarioOverrides& overrides, const std::string& to);
+
+}  // namespace tinysim::gui

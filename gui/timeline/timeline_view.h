@@ -1,0 +1,55 @@
+#pragma once
+// Timeline of a scenario run: the sensor channels with the ground-truth label bands
+// and the predicted labels under them, the class scores of every result over time
+// with a marker where a prediction was wrong; both charts zoom together on time.
+#include <QWidget>
+
+#include "adapter/scenario_job.h"
+
+class QChartView;
+class QLabel;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace tinysim::gui {
+
+class TimelineView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit TimelineView(QWidget* parent = nullptr);
+  void showRun(const ScenarioRun& run);
+
+  /// Sensor channel `c` as drawn (every frame, or every n-th of a long stream).
+  QLineSeries* channel(int c) const { return channels_.value(c); }
+  /// Class `c`'s score at each result.
+  QLineSeries* score(int c) const { return scores_.value(c); }
+  QScatterSeries* wrongMarkers() const { return wrong_; }
+  int truthBands() const { return truth_bands_; }
+  int predictedBands() const { return predicted_bands_; }
+  QChartView* sensorChart() const { return sensor_view_; }
+  QChartView* scoreChart() const { return score_view_; }
+  /// Both charts' time axes: zooming one zooms the other.
+  void setTimeRange(double from, double to);
+  QPair<double, double> timeRange(int chart) const;
+
+ private:
+  void showSensor(const ScenarioRun& run);
+  void showScores(const ScenarioRun& run);
+  void linkTimeAxes();
+
+  QChartView* sensor_view_;
+  QChartView* score_view_;
+  QLabel* note_;
+  QList<QLineSeries*> channels_;
+  QList<QLineSeries*> scores_;
+  QScatterSeries* wrong_ = nullptr;
+  QValueAxis* sensor_time_ = nullptr;
+  QValueAxis* score_time_ = nullptr;
+  int truth_bands_ = 0;
+  int predicted_bands_ = 0;
+  double stream_seconds_ = 0;
+  bool syncing_ = false;
+};
+
+}  // namespace tinysim::gui
