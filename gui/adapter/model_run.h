@@ -52,6 +52,7 @@ struct ModelRun {
   std::string energy_note;
   std::string error;                  ///< the core's message, "" on success
   double wall_seconds = 0;
+  bool from_scenario = false;         ///< a scenario run's figures (no host comparison, no rate)
 
   bool ok() const { return error.empty(); }
   /// Simulated device time of the bench's inferences.

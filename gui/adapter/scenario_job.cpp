@@ -47,6 +47,7 @@ ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::functio
 
 ModelRun model_run_of(const ScenarioRun& run) {
   ModelRun m;
+  m.from_scenario = true;
   m.wall_seconds = run.wall_seconds;
   m.error = run.error;
   if (!run.outcome) return m;

@@ -15,6 +15,9 @@
 namespace tinysim::gui {
 namespace {
 
+/// Up to this many inferences get a bar each; more make a histogram.
+constexpr size_t kLatencyBars = 12;
+
 QTableWidgetItem* numberItem(const QString& text, double sortValue) {
   auto* item = new QTableWidgetItem(text);
   item->setData(Qt::UserRole, sortValue);
@@ -33,8 +36,9 @@ PerformanceView::PerformanceView(QWidget* parent)
   table_->setHorizontalHeaderLabels(
       {tr("#"), tr("op"), tr("cycles"), tr("time (ms)"), tr("MACs"), tr("cycles/MAC"), tr("share")});
   table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setAlternatingRowColors(true);
   figures_->setWordWrap(true);
@@ -115,35 +119,59 @@ void PerformanceView::showLatency(const BenchResult& b) {
   latency_ = new QBarSet(tr("latency"));
   latency_->setColor(QColor("#4e79a7"));
   QStringList categories;
+  std::vector<double> ms;
+  for (uint64_t c : b.inference_cycles) ms.push_back(b.clock_hz ? 1e3 * double(c) / b.clock_hz : 0);
+  const bool histogram = ms.size() > kLatencyBars;
   double most = 0;
-  for (size_t i = 0; i < b.inference_cycles.size(); ++i) {
-    const double ms = b.clock_hz ? 1e3 * double(b.inference_cycles[i]) / b.clock_hz : 0;
-    latency_->append(ms);
-    categories << QString::number(i + 1);
-    most = std::max(most, ms);
+  if (!histogram) {
+    // A few seeded inferences: one bar each.
+    for (size_t i = 0; i < ms.size(); ++i) {
+      latency_->append(ms[i]);
+      categories << QString::number(i + 1);
+      most = std::max(most, ms[i]);
+    }
+    connect(latency_, &QBarSet::hovered, this, [b](bool on, int i) {
+      if (!on || i < 0 || i >= int(b.inference_cycles.size())) return;
+      const uint64_t c = b.inference_cycles[static_cast<size_t>(i)];
+      showTooltip(QString("inference %1: %2 cycles = %3 ms").arg(i + 1).arg(groupedText(c))
+                      .arg(1e3 * double(c) / b.clock_hz, 0, 'f', 4));
+    });
+  } else {
+    // Many inferences (a scenario): how many fall in each latency bin.
+    const auto [lo, hi] = std::minmax_element(ms.begin(), ms.end());
+    const size_t bins = *hi > *lo ? kLatencyBars : 1;
+    const double width = *hi > *lo ? (*hi - *lo) / double(bins) : 1e-6;
+    std::vector<int> counts(bins, 0);
+    for (double v : ms) ++counts[std::min(bins - 1, size_t((v - *lo) / width))];
+    for (size_t i = 0; i < bins; ++i) {
+      latency_->append(counts[i]);
+      categories << QString::number(bins > 1 ? *lo + width * (double(i) + 0.5) : *lo, 'g', 4);
+      most = std::max(most, double(counts[i]));
+    }
+    const double from = *lo;
+    connect(latency_, &QBarSet::hovered, this, [counts, from, width](bool on, int i) {
+      if (!on || i < 0 || i >= int(counts.size())) return;
+      showTooltip(QString("%1 inferences took %2 to %3 ms").arg(counts[size_t(i)])
+                      .arg(from + width * i, 0, 'f', 4).arg(from + width * (i + 1), 0, 'f', 4));
+    });
   }
-  connect(latency_, &QBarSet::hovered, this, [b](bool on, int i) {
-    if (!on || i < 0 || i >= int(b.inference_cycles.size())) return;
-    const uint64_t c = b.inference_cycles[static_cast<size_t>(i)];
-    showTooltip(QString("inference %1: %2 cycles = %3 ms").arg(i + 1).arg(groupedText(c))
-                    .arg(1e3 * double(c) / b.clock_hz, 0, 'f', 4));
-  });
   series->append(latency_);
   chart->addSeries(series);
   auto* x = new QBarCategoryAxis;
   x->append(categories);
-  x->setTitleText(tr("seeded inference"));
+  x->setTitleText(histogram ? tr("latency (ms, bin centre)") : tr("seeded inference"));
   chart->addAxis(x, Qt::AlignBottom);
   series->attachAxis(x);
-  auto* y = makeValueAxis(tr("latency (ms)"), "%.4g");
+  auto* y = makeValueAxis(histogram ? tr("inferences") : tr("latency (ms)"), histogram ? "%.0f" : "%.4g");
   y->setRange(0, most > 0 ? most * 1.1 : 1);
   y->applyNiceNumbers();
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(y);
-  chart->setTitle(tr("Latency (ms): min %1, mean %2, max %3")
-                      .arg(1e3 * double(b.min_cycles()) / b.clock_hz, 0, 'f', 3)
-                      .arg(b.latency_ms(), 0, 'f', 3)
-                      .arg(1e3 * double(b.max_cycles()) / b.clock_hz, 0, 'f', 3));
+  chart->setTitle(tr("Latency per inference: mean %1 ms").arg(b.latency_ms(), 0, 'f', 3));
+  latency_view_->setToolTip(tr("min %1 ms, mean %2 ms, max %3 ms")
+                                .arg(1e3 * double(b.min_cycles()) / b.clock_hz, 0, 'f', 4)
+                                .arg(b.latency_ms(), 0, 'f', 4)
+                                .arg(1e3 * double(b.max_cycles()) / b.clock_hz, 0, 'f', 4));
 }
 
 void PerformanceView::showRun(const ModelRun& run) {
@@ -151,14 +179,20 @@ void PerformanceView::showRun(const ModelRun& run) {
   const BenchResult& b = *run.bench;
   showLayers(b);
   showLatency(b);
-  QString text = tr("<b>%1</b> MACs, <b>%2</b> cycles/MAC, %3 instructions per run. Outputs %4 the host build.")
-                     .arg(groupedText(b.total_macs)).arg(b.cycles_per_mac(), 0, 'f', 2)
-                     .arg(groupedText(b.runs ? b.instructions / b.runs : 0))
-                     .arg(b.mismatches ? tr("<span style='color:#c62828'>DIFFER from</span>")
-                                       : tr("are <span style='color:#2e7d32'>bit-identical</span> to"));
-  if (run.energy)
-    text += tr(" Duty cycle at %1 inference/s: <b>%2 %</b> of the time computing.")
-                .arg(run.request.inference_rate_hz, 0, 'g', 4).arg(100.0 * run.energy->duty_cycle, 0, 'f', 3);
+  QString text = tr("<b>%1</b> MACs, <b>%2</b> cycles/MAC. ").arg(groupedText(b.total_macs)).arg(b.cycles_per_mac(), 0, 'f', 2);
+  if (run.from_scenario) {
+    text += tr("%1 inferences, %2 instructions in the run.").arg(b.runs).arg(groupedText(b.instructions));
+    if (run.energy)
+      text += tr(" The core ran (not slept) <b>%1 %</b> of the time.").arg(100.0 * run.energy->duty_cycle, 0, 'f', 3);
+  } else {
+    text += tr("%1 instructions per inference. Outputs %2 the host build.")
+                .arg(groupedText(b.runs ? b.instructions / b.runs : 0))
+                .arg(b.mismatches ? tr("<span style='color:#c62828'>DIFFER from</span>")
+                                  : tr("are <span style='color:#2e7d32'>bit-identical</span> to"));
+    if (run.energy)
+      text += tr(" Duty cycle at %1 inference/s: <b>%2 %</b> of the time computing.")
+                  .arg(run.request.inference_rate_hz, 0, 'g', 4).arg(100.0 * run.energy->duty_cycle, 0, 'f', 3);
+  }
   figures_->setText(text);
 }
 

@@ -89,14 +89,17 @@ SetupPanel::SetupPanel(QWidget* parent)
   auto* scenarioRow = new QHBoxLayout;
   scenarioRow->addWidget(scenario_, 1);
   scenarioRow->addWidget(browseScenario);
-  duration_->setRange(0.1, 1e7);
+  // 0 shows as "—": no scenario loaded yet.
+  for (QSpinBox* box : {window_, stride_}) box->setSpecialValueText("—");
+  duration_->setSpecialValueText("—");
+  duration_->setRange(0, 1e7);
   duration_->setDecimals(1);
   duration_->setSuffix(" s");
   duration_->setToolTip(tr("Simulated stream time"));
-  window_->setRange(1, 1 << 20);
+  window_->setRange(0, 1 << 20);
   window_->setSuffix(tr(" frames"));
   window_->setToolTip(tr("Frames per inference window (inference.window)"));
-  stride_->setRange(1, 1 << 20);
+  stride_->setRange(0, 1 << 20);
   stride_->setSuffix(tr(" frames"));
   stride_->setToolTip(tr("Frames between windows (inference.stride)"));
   auto* scenarioForm = new QFormLayout(scenario_box_);

@@ -23,6 +23,7 @@
 #include "energy/energy_view.h"
 #include "gui_test_support.h"
 #include "memory/memory_view.h"
+#include "performance/performance_view.h"
 #include "results/results_view.h"
 #include "scenario/scenario_parser.h"
 #include "scenario_files.h"
@@ -104,9 +105,17 @@ TEST(ScenarioWindow, RunFillsTimelineResultsAndTheOtherViews) {
   EXPECT_EQ(window.energy()->stateOfCharge()->count(), int(o.battery_life->state_of_charge.size()));
   ASSERT_EQ(window.energy()->breakdown()->count(), int(o.energy.components.size()));
   EXPECT_EQ(window.console()->consoleText().toStdString(), o.data.console_text);
+  // Performance: a latency histogram over every inference of the run.
+  const QBarSet* latency = window.performance()->inferenceLatency();
+  double inferences = 0;
+  for (int i = 0; i < latency->count(); ++i) inferences += latency->at(i);
+  EXPECT_GE(latency->count(), 1);
+  EXPECT_LE(latency->count(), 12);
+  EXPECT_EQ(inferences, double(o.data.inferences.size()));
 
   for (QWidget* view : {static_cast<QWidget*>(window.timeline()), static_cast<QWidget*>(window.results()),
-                        static_cast<QWidget*>(window.energy())}) {
+                        static_cast<QWidget*>(window.energy()), static_cast<QWidget*>(window.performance()),
+                        static_cast<QWidget*>(window.memory())}) {
     window.views()->setCurrentWidget(view);
     screenshot(window, "scenario_" + window.views()->tabText(window.views()->currentIndex()).toLower());
   }
