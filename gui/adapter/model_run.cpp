@@ -59,31 +59,32 @@ ModelRun run_model(const RunRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   ModelRun run;
   run.request = request;
-  auto finish = [&](std::string error) {
-    run.error = std::move(error);
+  auto finish = [&](const std::optional<Error>& error) {
+    run.error = error ? error->describe() : "";
+    run.error_message = error ? error->message : "";
     run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return run;
   };
   auto device = find_device(request.device, request.devices_dir);
-  if (!device) return finish(device.error().describe());
+  if (!device) return finish(device.error());
   run.device = device.value();
   if (request.clock_hz) run.device.clock_hz = request.clock_hz;
   auto bytes = read_file_bytes(request.model_path);
-  if (!bytes) return finish(bytes.error().describe());
+  if (!bytes) return finish(bytes.error());
   auto summary = summarize_model(bytes.value(), request.model_path);
-  if (!summary) return finish(summary.error().describe());
+  if (!summary) return finish(summary.error());
   run.summary = summary.value();
   BenchOptions options;
   options.runs = request.runs;
   options.seed = request.seed;
   auto fit = check_model_fit(run.device, run.summary, options.stack_bytes);
-  if (!fit) return finish(fit.error().describe());
+  if (!fit) return finish(fit.error());
   run.fit = fit.value();
   auto bench = bench_model(run.device, bytes.value(), run.summary, options);
-  if (!bench) return finish(bench.error().describe());
+  if (!bench) return finish(bench.error());
   run.bench = bench.value();
   run.energy = period_energy(run, run.energy_note);
-  return finish("");
+  return finish(std::nullopt);
 }
 
 }  // namespace tinysim::gui

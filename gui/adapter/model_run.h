@@ -51,6 +51,7 @@ struct ModelRun {
   std::optional<PeriodEnergy> energy; ///< absent without power figures (see energy_note)
   std::string energy_note;
   std::string error;                  ///< the core's message, "" on success
+  std::string error_message;  ///< the same without its file:line:column (for narrow places)
   double wall_seconds = 0;
   bool from_scenario = false;         ///< a scenario run's figures (no host comparison, no rate)
 

@@ -25,24 +25,26 @@ std::shared_ptr<const SensorSource> scenario_source(const Scenario& s) {
 }  // namespace
 
 ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress) {
+  // (an empty `progress` runs without progress reports)
   const auto start = std::chrono::steady_clock::now();
   ScenarioRun run;
   run.request = request;
-  auto finish = [&](std::string error) {
-    run.error = std::move(error);
+  auto finish = [&](const std::optional<Error>& error) {
+    run.error = error ? error->describe() : "";
+    run.error_message = error ? error->message : "";
     run.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return run;
   };
   auto scenario = load_scenario(request.path, request.overrides);
-  if (!scenario) return finish(scenario.error().describe());
+  if (!scenario) return finish(scenario.error());
   ScenarioRunOptions options;
   options.devices_dir = request.devices_dir;
   options.progress = progress;
   auto outcome = run_scenario(scenario.value(), options);
-  if (!outcome) return finish(outcome.error().describe());
+  if (!outcome) return finish(outcome.error());
   run.outcome = std::move(outcome.value());
   run.source = scenario_source(run.outcome->scenario);
-  return finish("");
+  return finish(std::nullopt);
 }
 
 ModelRun model_run_of(const ScenarioRun& run) {
@@ -50,6 +52,8 @@ ModelRun model_run_of(const ScenarioRun& run) {
   m.from_scenario = true;
   m.wall_seconds = run.wall_seconds;
   m.error = run.error;
+  m.error_message = run.error_message;
+  m.request.device = run.request.overrides.device.value_or("");
   if (!run.outcome) return m;
   const ScenarioOutcome& o = *run.outcome;
   m.request.model_path = o.scenario.model;

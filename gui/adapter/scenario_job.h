@@ -25,6 +25,7 @@ struct ScenarioRun {
   std::optional<ScenarioOutcome> outcome;
   std::shared_ptr<const SensorSource> source;  ///< the stream the run was fed
   std::string error;                           ///< the core's message, "" on success
+  std::string error_message;  ///< the same without its file:line:column (for narrow places)
   double wall_seconds = 0;
   bool ok() const { return error.empty(); }
 };

@@ -47,6 +47,17 @@ void SimulationWorker::runScenario(const ScenarioRequest& request) {
   emit scenarioFinished(std::make_shared<const ScenarioRun>(std::move(run)));
 }
 
+void SimulationWorker::runCompareScenario(const ScenarioRequest& request, const std::vector<std::string>& devices) {
+  const int count = static_cast<int>(devices.size());
+  for (int i = 0; i < count && !cancel; ++i) {
+    ScenarioRequest one = request;
+    one.overrides.device = devices[static_cast<size_t>(i)];
+    one.overrides.clock_mhz.reset();
+    emit compareRow(std::make_shared<const ModelRun>(model_run_of(run_scenario_file(one, {}))), i, count);
+  }
+  emit compareFinished();
+}
+
 Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new SimulationWorker) {
   qRegisterMetaType<ModelRunPtr>();
   qRegisterMetaType<RunRequest>();
@@ -143,6 +154,18 @@ void Simulation::runScenario(const ScenarioRequest& request, double duration_sec
   worker_->setPaused(false);
   setBusy(true);
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->runScenario(request); }, Qt::QueuedConnection);
+}
+
+void Simulation::compareScenario(const ScenarioRequest& request, const std::vector<std::string>& devices) {
+  if (busy_ || devices.empty()) return;
+  duration_ = 0;
+  job_ = tr("Comparing the scenario on %1 devices").arg(devices.size());
+  done_ = 0;
+  total_ = static_cast<int>(devices.size());
+  worker_->cancel = false;
+  setBusy(true);
+  QMetaObject::invokeMethod(worker_, [w = worker_, request, devices] { w->runCompareScenario(request, devices); },
+                            Qt::QueuedConnection);
 }
 
 void Simulation::stop() { worker_->cancel = true; }

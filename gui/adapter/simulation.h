@@ -34,6 +34,7 @@ class SimulationWorker : public QObject {
   void runOne(const tinysim::gui::RunRequest& request);
   void runCompare(const tinysim::gui::RunRequest& request, const std::vector<std::string>& devices);
   void runScenario(const tinysim::gui::ScenarioRequest& request);
+  void runCompareScenario(const tinysim::gui::ScenarioRequest& request, const std::vector<std::string>& devices);
 
  signals:
   void runFinished(tinysim::gui::ModelRunPtr run);
@@ -64,6 +65,8 @@ class Simulation : public QObject {
   void compare(const RunRequest& request, const std::vector<std::string>& devices);
   /// A scenario file with the panel's overrides; progress in simulated time as it runs.
   void runScenario(const ScenarioRequest& request, double duration_seconds);
+  /// The scenario on each device in turn (each at its own clock); rows as they finish.
+  void compareScenario(const ScenarioRequest& request, const std::vector<std::string>& devices);
   /// Stops a comparison after the device being simulated.
   void stop();
   /// Holds a running scenario where it is (the worker waits) or lets it go on.

@@ -269,6 +269,19 @@ void MainWindow::run(uint32_t runs_override) {
 }
 
 void MainWindow::startCompare() {
+  if (setup_->scenarioMode()) {
+    if (setup_->scenarioPath().isEmpty()) {
+      showError(tr("No scenario"), tr("Open a scenario to compare devices with."));
+      return;
+    }
+    ScenarioRequest request;
+    request.path = setup_->scenarioPath().toStdString();
+    request.overrides = setup_->overrides();
+    request.devices_dir = devices_dir_;
+    compare_->clear();
+    simulation_->compareScenario(request, compare_->checkedDevices());
+    return;
+  }
   RunRequest request = setup_->request();
   request.devices_dir = devices_dir_;
   request.clock_hz = 0;  // each device at its own default clock

@@ -129,8 +129,10 @@ void CompareView::addRun(const ModelRun& run) {
   table_->insertRow(row);
   const QString none = "—";
   table_->setItem(row, 0, cell(QString::fromStdString(run.device.name.empty() ? run.request.device : run.device.name), false));
-  table_->setItem(row, 1, cell(QString::fromStdString(core_name(run.device.core)), false));
-  table_->setItem(row, 2, cell(QString::number(run.device.clock_hz / 1e6, 'g', 4)));
+  if (!run.device.name.empty()) {
+    table_->setItem(row, 1, cell(QString::fromStdString(core_name(run.device.core)), false));
+    table_->setItem(row, 2, cell(QString::number(run.device.clock_hz / 1e6, 'g', 4)));
+  }
   if (run.fit) {
     const ModelFit& f = *run.fit;
     auto* fits = cell(f.fits() ? tr("yes") : tr("no"), false);
@@ -145,7 +147,7 @@ void CompareView::addRun(const ModelRun& run) {
   table_->setItem(row, 7, cell(run.bench && run.bench->energy_per_inference > 0
                                    ? QString::number(run.bench->energy_per_inference * 1e6, 'f', 2) : none));
   table_->setItem(row, 8, cell(run.energy ? QString::number(run.energy->life.days(), 'f', 0) : none));
-  const QString note = QString::fromStdString(run.ok() ? run.energy_note : run.error).section('\n', 0, 1);
+  const QString note = QString::fromStdString(run.ok() ? run.energy_note : run.error_message).section('\n', 0, 1);
   auto* noteCell = cell(note.simplified(), false);
   noteCell->setToolTip(QString::fromStdString(run.ok() ? run.energy_note : run.error));
   table_->setItem(row, 9, noteCell);

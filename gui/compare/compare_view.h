@@ -1,5 +1,5 @@
 #pragma once
-// Compare: one model on several devices — a table (fits, flash, RAM, latency, energy
+// Compare: one model (or one scenario) on several devices — a table (fits, flash, RAM, latency, energy
 // per inference, battery life) and bar charts side by side, filled in row by row as
 // each device's run finishes. "Which chip should I buy?"
 #include <QWidget>

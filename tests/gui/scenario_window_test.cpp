@@ -19,6 +19,7 @@
 #include <QValueAxis>
 
 #include "app/main_window.h"
+#include "compare/compare_view.h"
 #include "console/console_view.h"
 #include "energy/energy_view.h"
 #include "gui_test_support.h"
@@ -152,6 +153,40 @@ TEST(ScenarioWindow, PanelEditsAreOverridesAndSaveAsWritesThem) {
   EXPECT_EQ(reread->features.stride_frames, 5u);
   EXPECT_DOUBLE_EQ(reread->duration_seconds, 10.0);
   EXPECT_EQ(reread->device, "nrf52840");
+}
+
+TEST(ScenarioWindow, CompareRunsTheScenarioOnEachDevice) {
+  MainWindow window;
+  window.show();
+  ASSERT_TRUE(window.openScenario(writeNoisyTones("gui_compare")));
+  window.compare()->setChecked({"apollo3", "nrf52840", "samd21g18"});
+  QSignalSpy done(window.simulation(), &Simulation::compareFinished);
+  QSignalSpy rows(window.simulation(), &Simulation::compareRow);
+  window.views()->setCurrentWidget(window.compare());
+  window.startCompare();
+  ASSERT_TRUE(done.wait(180000));
+  ASSERT_EQ(rows.size(), 3);
+  const QTableWidget* table = window.compare()->table();
+  ASSERT_EQ(table->rowCount(), 3);
+  const char* names[] = {"apollo3", "nrf52840", "samd21g18"};
+  for (int row = 0; row < 3; ++row) {
+    const ModelRunPtr run = rows[row].first().value<ModelRunPtr>();
+    EXPECT_EQ(table->item(row, 0)->text(), names[row]);
+    if (row == 2) {  // the scenario sends radio packets; the SAMD21 has no radio
+      EXPECT_FALSE(run->ok());
+      EXPECT_TRUE(table->item(row, 9)->text().contains("samd21g18 has no radio figures"))
+          << table->item(row, 9)->text().toStdString();
+      EXPECT_EQ(table->item(row, 6)->text(), "—");
+      continue;
+    }
+    ASSERT_TRUE(run->ok()) << run->error;
+    EXPECT_TRUE(run->from_scenario);
+    EXPECT_EQ(run->device.name, names[row]);
+    EXPECT_EQ(table->item(row, 6)->text(), QString::number(run->bench->latency_ms(), 'f', 3));
+    ASSERT_TRUE(run->energy);
+    EXPECT_DOUBLE_EQ(window.compare()->figure(2)->at(row), run->energy->life.days());
+  }
+  screenshot(window, "scenario_compare");
 }
 
 TEST(ScenarioWindow, BadScenarioIsAnErrorWithItsLineAndTheWindowStaysUsable) {
