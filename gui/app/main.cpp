@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   QApplication::setStyle("Fusion");
   tinysim::gui::MainWindow window;
   const QStringList args = QApplication::arguments();
-  if (args.size() > 1) window.openModel(args[1]);
+  if (args.size() > 1) window.openFile(args[1]);
   window.show();
   return QApplication::exec();
 }
