@@ -6,6 +6,7 @@
 
 #include "core/format_number.h"
 #include "device/device_catalog.h"
+#include "cost/timing_assumptions.h"
 #include "energy/device_power.h"
 #include "features/feature_pipeline.h"
 #include "hal/tinysim_regs.h"
@@ -267,6 +268,8 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   o.assumptions.push_back(std::string("core: ") + core_name(o.device.core) + " cycle model (simulator/cost) at " +
                           format_number("%.1f", o.device.clock_hz / 1e6) + " MHz (" +
                           (s.clock_hz ? std::string("the scenario's clock") : o.device.clock_source) + ")");
+  if (auto timing = timing_assumptions(o.device))  // core profile, wait states, accelerator (simulator/cost)
+    for (const std::string& line : timing->lines()) o.assumptions.push_back(line);
   o.assumptions.push_back("sleep is skipped from event to event, not emulated: it costs no host time");
   auto power = device_power(o.device);
   if (power) {
