@@ -41,19 +41,33 @@ uint64_t Network::macs() const {
   return total;
 }
 
-void Network::fold_input_divisor(float divisor) {
+bool Network::first_layer_is_dense() const {
   for (const LayerPtr& layer : layers_) {
-    for (const Parameter& p : layer->parameters())
-      if (p.prunable) *p.value /= divisor;
-    if (!layer->parameters().empty()) return;
+    if (layer->kind() == LayerKind::kDense) return true;
+    if (layer->kind() != LayerKind::kFlatten && layer->kind() != LayerKind::kDropout) return false;
+  }
+  return false;
+}
+
+void Network::fold_input_standardization(const Eigen::VectorXf& mean, const Eigen::VectorXf& scale) {
+  for (const LayerPtr& layer : layers_) {
+    std::vector<Parameter> p = layer->parameters();
+    if (p.empty()) continue;
+    if (layer->kind() == LayerKind::kDense) {
+      Eigen::MatrixXf& w = *p[0].value;
+      *p[1].value -= w * mean.cwiseQuotient(scale);
+      w = w * scale.cwiseInverse().asDiagonal();
+    } else {
+      *p[0].value /= scale(0);
+    }
+    return;
   }
 }
 
-void Network::fold_output_multiplier(float factor) {
-  for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
-    for (const Parameter& p : (*it)->parameters()) *p.value *= factor;
-    if (!(*it)->parameters().empty()) return;
-  }
+void Network::fold_output_standardization(const Eigen::VectorXf& mean, const Eigen::VectorXf& scale) {
+  std::vector<Parameter> p = layers_.back()->parameters();
+  *p[0].value = scale.asDiagonal() * *p[0].value;
+  *p[1].value = p[1].value->cwiseProduct(scale) + mean;
 }
 
 size_t Network::parameter_count() {

@@ -24,13 +24,18 @@ class Network {
   std::vector<Parameter> parameters();
   void zero_gradients();
   uint64_t macs() const;
-  /// Makes a network trained on inputs / divisor take the inputs themselves: the first
-  /// weighted layer's weights are divided by `divisor` (the layers before it, pooling
-  /// and reshapes, commute with a positive scale, and zero padding stays zero).
-  void fold_input_divisor(float divisor);
-  /// Multiplies the outputs by `factor` > 0 through the last weighted layer's weights
-  /// and bias (an autoencoder trained on scaled inputs then reconstructs the inputs).
-  void fold_output_multiplier(float factor);
+  /// True when the inputs may be standardised per feature, (x - mean) / scale, and
+  /// the standardisation folded into the first layer afterwards: it is dense with only
+  /// flatten or dropout before it. Otherwise only one positive scale folds exactly
+  /// (pooling commutes with it and zero padding stays zero).
+  bool first_layer_is_dense() const;
+  /// Makes a network trained on (x - mean) / scale take x itself, through the first
+  /// weighted layer's weights and bias (per feature when first_layer_is_dense(),
+  /// else `scale` must be one value repeated and `mean` zero).
+  void fold_input_standardization(const Eigen::VectorXf& mean, const Eigen::VectorXf& scale);
+  /// Makes a network whose outputs are (x - mean) / scale give x: the last layer must
+  /// be dense (an autoencoder trained on standardised targets).
+  void fold_output_standardization(const Eigen::VectorXf& mean, const Eigen::VectorXf& scale);
   size_t parameter_count();
 
   const std::vector<LayerPtr>& layers() const { return layers_; }

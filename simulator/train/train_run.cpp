@@ -143,20 +143,10 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     if (int8_inputs) *int8_inputs = std::move(q);
     return e;
   };
-  Examples training = examples(members[0], nullptr);
-  Examples validation = examples(members[1], nullptr);
+  const Examples training = examples(members[0], nullptr);
+  const Examples validation = examples(members[1], nullptr);
   std::vector<std::vector<int8_t>> test_int8;
   const Examples test = examples(members[2], &test_int8);
-  // Float training sees inputs divided by their RMS (sensor counts can be thousands);
-  // the divisor is folded into the first layer's weights before quantisation.
-  const float divisor = std::max(1e-6f, std::sqrt(training.inputs.squaredNorm() / float(training.inputs.size())));
-  auto normalised = [&](Examples e) {
-    e.inputs /= divisor;
-    if (spec.task == TrainTask::kAutoencoder) e.targets = e.inputs;
-    return e;
-  };
-  const Examples scaled_training = normalised(training), scaled_validation = normalised(validation);
-
   const TensorShape input_shape = feature_shape(windows->config, windows->feature_count);
   auto built = build_network(spec.layers, spec.file, input_shape, spec.seed);
   if (!built) return built.error();
@@ -170,6 +160,27 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
                 (spec.task == TrainTask::kAutoencoder ? " (the input's size)" : " (one per class)"));
     return e;
   }
+  if (spec.task == TrainTask::kAutoencoder && net.layers().back()->kind() != LayerKind::kDense)
+    return YamlFields(spec.layers[spec.layers.size() - 1], spec.file, "model")
+        .error("", "an autoencoder ends with a dense layer (its output is the reconstruction)");
+  // Float training sees standardised inputs (sensor counts can be thousands, log-mel
+  // values sit far from 0): per feature when the first layer is dense, else divided by
+  // their RMS. The standardisation is folded into the weights before quantisation.
+  const Eigen::Index features = training.inputs.rows();
+  Eigen::VectorXf mean = Eigen::VectorXf::Zero(features);
+  const float rms = std::max(1e-6f, std::sqrt(training.inputs.squaredNorm() / float(training.inputs.size())));
+  Eigen::VectorXf scale = Eigen::VectorXf::Constant(features, rms);
+  if (net.first_layer_is_dense()) {
+    mean = training.inputs.rowwise().mean();
+    const Eigen::MatrixXf centred = training.inputs.colwise() - mean;
+    scale = (centred.cwiseProduct(centred).rowwise().mean()).cwiseSqrt().cwiseMax(1e-3f * rms);
+  }
+  auto standardised = [&](Examples e) {
+    e.inputs = (e.inputs.colwise() - mean).cwiseQuotient(scale.replicate(1, e.inputs.cols()));
+    if (spec.task == TrainTask::kAutoencoder) e.targets = e.inputs;
+    return e;
+  };
+  const Examples scaled_training = standardised(training), scaled_validation = standardised(validation);
   fig.parameters = net.parameter_count();
   fig.float_bytes = uint64_t(fig.parameters) * 4;
   log("network: input " + shape_text(input_shape) + ", " + std::to_string(net.layers().size()) + " layers, " +
@@ -199,8 +210,8 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     hooks.after_step = [&] { pruner.apply(); };
     train_network(net, scaled_training, scaled_validation, fine, report("prune", fine.epochs), hooks);
   }
-  net.fold_input_divisor(divisor);
-  if (spec.task == TrainTask::kAutoencoder) net.fold_output_multiplier(divisor);
+  net.fold_input_standardization(mean, scale);
+  if (spec.task == TrainTask::kAutoencoder) net.fold_output_standardization(mean, scale);
   fig.sparsity = weight_sparsity(net);
 
   const Eigen::Index calibration = std::min<Eigen::Index>(training.count(), spec.calibration_windows);
