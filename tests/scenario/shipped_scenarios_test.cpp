@@ -53,6 +53,29 @@ TEST(ShippedScenarios, Wearable) {
   EXPECT_GT(o.transmissions, 10u);
 }
 
+TEST(ShippedScenarios, VibrationAnomaly) {
+  const ScenarioOutcome o = run_shipped("vibration_anomaly");
+  EXPECT_EQ(o.data.results.size(), 600u * 3200u / 1024u);
+  ASSERT_EQ(o.anomaly_scores.size(), o.data.results.size());
+  EXPECT_GE(figure(o, "accuracy"), 0.97);
+  EXPECT_GT(o.scores.events.size(), 3u);
+  EXPECT_GE(o.scores.detected_events(), o.scores.events.size() - 1);
+  EXPECT_GT(figure(o, "average_current"), 140e-6);  // the accelerometer alone draws 140 uA
+  EXPECT_LT(figure(o, "average_current"), 400e-6);
+  EXPECT_GT(figure(o, "battery_life") / 86400, 180.0);
+  EXPECT_LT(figure(o, "battery_life") / 86400, 800.0);
+}
+
+TEST(ShippedScenarios, Environment) {
+  const ScenarioOutcome o = run_shipped("environment");
+  EXPECT_EQ(o.data.results.size(), (7u * 8640u - 60u) / 15u + 1u);  // 7 days at one frame per 10 s
+  EXPECT_GE(figure(o, "accuracy"), 0.9);
+  EXPECT_GT(figure(o, "average_current"), 2e-6);  // the climate sensor alone draws 2 uA
+  EXPECT_LT(figure(o, "average_current"), 20e-6);
+  EXPECT_GT(figure(o, "battery_life") / (365.25 * 86400), 5.0);
+  EXPECT_GT(o.simulated_seconds / 86400, 6.99);
+}
+
 TEST(ShippedScenarios, WearableTwiceGivesByteIdenticalJson) {
   const ScenarioOutcome a = run_shipped("wearable");
   const ScenarioOutcome b = run_shipped("wearable");
