@@ -105,10 +105,14 @@ void EnergyView::showBreakdown(const PeriodEnergy& e) {
   breakdown_->setLabelColor(QColor("#222222"));
   QStringList names;
   double most = 0;
+  for (const ComponentEnergy& c : e.report.components) most = std::max(most, c.energy);
+  // µJ, or mJ once the biggest part is over 10 mJ (labels stay short).
+  breakdown_scale_ = most > 1e-2 ? 1e3 : 1e6;
+  const QString unit = breakdown_scale_ == 1e3 ? "mJ" : "µJ";
+  most *= breakdown_scale_;
   for (const ComponentEnergy& c : e.report.components) {
-    breakdown_->append(c.energy * 1e6);
+    breakdown_->append(c.energy * breakdown_scale_);
     names << QString::fromStdString(c.component);
-    most = std::max(most, c.energy * 1e6);
   }
   const auto components = e.report.components;
   const double total = e.report.energy;
@@ -121,7 +125,7 @@ void EnergyView::showBreakdown(const PeriodEnergy& e) {
   });
   series->append(breakdown_);
   series->setLabelsVisible(true);
-  series->setLabelsFormat("@value µJ");
+  series->setLabelsFormat("@value " + unit);
   series->setLabelsPrecision(4);
   series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
   chart->addSeries(series);
@@ -129,14 +133,15 @@ void EnergyView::showBreakdown(const PeriodEnergy& e) {
   y->append(names);
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(y);
-  auto* x = makeValueAxis(e.periods_shown == 1 ? tr("energy over the run (µJ)") : tr("energy per period (µJ)"), "%.0f");
+  auto* x = makeValueAxis((e.periods_shown == 1 ? tr("energy over the run (%1)") : tr("energy per period (%1)")).arg(unit),
+                          "%.0f");
   x->setRange(0, most > 0 ? most * 1.3 : 1);
   x->applyNiceNumbers();
   x->setTickCount(std::min(x->tickCount(), 5));
   chart->addAxis(x, Qt::AlignBottom);
   series->attachAxis(x);
-  chart->setTitle((e.periods_shown == 1 ? tr("Energy over the run: %1, average %2") : tr("Energy per period: %1, average %2"))
-                      .arg(siText(total, "J", 4), siText(e.report.average_current, "A")));
+  chart->setTitle((e.periods_shown == 1 ? tr("Energy: %1 over the run") : tr("Energy: %1 per period"))
+                      .arg(siText(total, "J", 4)));
 }
 
 void EnergyView::showBattery(const PeriodEnergy& e) {

@@ -19,7 +19,9 @@ class EnergyView : public QWidget {
   explicit EnergyView(QWidget* parent = nullptr);
   void showRun(const ModelRun& run);
 
+  /// Energy by component in J x breakdownScale() (1e6: µJ, 1e3: mJ).
   QBarSet* breakdown() const { return breakdown_; }
+  double breakdownScale() const { return breakdown_scale_; }
   QLineSeries* stateOfCharge() const { return soc_; }
   QListWidget* assumptions() const { return assumptions_; }
   QChartView* socChart() const { return soc_view_; }
@@ -34,6 +36,7 @@ class EnergyView : public QWidget {
   QChartView* soc_view_;
   QListWidget* assumptions_;
   QBarSet* breakdown_ = nullptr;
+  double breakdown_scale_ = 1e6;
   QLineSeries* soc_ = nullptr;
 };
 

@@ -251,6 +251,12 @@ void SetupPanel::setBuiltInScenarios(const QStringList& paths) {
     if (scenario_->findData(path) < 0) scenario_->addItem(QFileInfo(path).fileName(), path);
 }
 
+QStringList SetupPanel::scenarioChoices() const {
+  QStringList paths;
+  for (int i = 0; i < scenario_->count(); ++i) paths << scenario_->itemData(i).toString();
+  return paths;
+}
+
 void SetupPanel::setScenario(const QString& path, const Scenario& scenario) {
   int index = scenario_->findData(path);
   if (index < 0) {

@@ -40,6 +40,8 @@ class SetupPanel : public QWidget {
 
   /// Built-in scenarios (scenarios/*.yaml) offered in the scenario list.
   void setBuiltInScenarios(const QStringList& paths);
+  /// Every scenario the list offers (built-in and recent), as paths.
+  QStringList scenarioChoices() const;
   /// Shows a loaded scenario's knobs and switches to scenario mode.
   void setScenario(const QString& path, const Scenario& scenario);
   bool scenarioMode() const;

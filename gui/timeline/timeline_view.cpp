@@ -203,7 +203,7 @@ void TimelineView::showScores(const ScenarioRun& run) {
   wrong_->setName(tr("wrong prediction"));
   wrong_->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
   wrong_->setMarkerSize(9);
-  wrong_->setColor(QColor("#c62828"));
+  wrong_->setColor(QColor("#212121"));
   wrong_->setBorderColor(Qt::white);
   for (size_t c = 0; c < o.classes.size(); ++c) {
     auto* s = new QLineSeries;

@@ -102,7 +102,7 @@ TEST(MainWindow, ModelRunFillsEveryViewWithTheCoresFigures) {
   const EnergyView& energy = *window.energy();
   const PeriodEnergy& e = *run->energy;
   ASSERT_EQ(energy.breakdown()->count(), int(e.report.components.size()));
-  EXPECT_DOUBLE_EQ(energy.breakdown()->at(0), e.report.components[0].energy * 1e6);
+  EXPECT_DOUBLE_EQ(energy.breakdown()->at(0), e.report.components[0].energy * energy.breakdownScale());
   EXPECT_EQ(energy.stateOfCharge()->count(), int(e.life.state_of_charge.size()));
   EXPECT_GT(e.life.days(), 1.0);
   EXPECT_GE(energy.assumptions()->count(), int(e.report.assumptions.size() + e.life.assumptions.size()));

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QChartView>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLineSeries>
 #include <QPushButton>
@@ -41,6 +42,12 @@ QString writeNoisyTones(const std::string& name) {
   test::write_sign_classifier(dir + "/sign.tflite", 7);
   test::write_text(dir + "/tones.yaml", test::tones_scenario_with("noise: 50", "noise: 3000"));
   return QString::fromStdString(dir + "/tones.yaml");
+}
+
+int timelineChannels(const MainWindow& window) {
+  int n = 0;
+  while (window.timeline()->channel(n)) ++n;
+  return n;
 }
 
 ScenarioRunPtr runScenarioAndWait(MainWindow& window) {
@@ -119,6 +126,31 @@ TEST(ScenarioWindow, RunFillsTimelineResultsAndTheOtherViews) {
                         static_cast<QWidget*>(window.memory())}) {
     window.views()->setCurrentWidget(view);
     screenshot(window, "scenario_" + window.views()->tabText(window.views()->currentIndex()).toLower());
+  }
+}
+
+TEST(ScenarioWindow, ShippedWearableScenarioRunsToTheEndFromTheBrowser) {
+  MainWindow window;
+  window.show();
+  const QString wearable = QDir::cleanPath(TINYSIM_SOURCE_DIR "/scenarios/wearable.yaml");
+  ASSERT_TRUE(window.setup()->scenarioChoices().contains(wearable));
+  ASSERT_TRUE(window.openScenario(wearable)) << window.errorText().toStdString();
+  EXPECT_EQ(window.setup()->windowBox()->value(), 100);  // "2 s" at 50 Hz
+  const ScenarioRunPtr run = runScenarioAndWait(window);
+  ASSERT_TRUE(run && run->ok()) << (run ? run->error : "no run");
+  const ScenarioOutcome& o = *run->outcome;
+  // 10 min of 3-axis accelerometer at 50 Hz: every 5th of the 30000 frames drawn per axis.
+  EXPECT_EQ(timelineChannels(window), 3);
+  EXPECT_EQ(window.timeline()->channel(2)->count(), 6000);
+  EXPECT_EQ(window.timeline()->score(4)->count(), int(o.data.results.size()));
+  ASSERT_EQ(window.results()->expectations()->rowCount(), int(o.expectations.size()));
+  for (int i = 0; i < window.results()->expectations()->rowCount(); ++i)
+    EXPECT_EQ(window.results()->expectations()->item(i, 3)->text(), o.expectations[size_t(i)].passed ? "PASS" : "FAIL");
+  EXPECT_EQ(window.results()->confusion()->rowCount(), 5);
+  for (QWidget* view : {static_cast<QWidget*>(window.timeline()), static_cast<QWidget*>(window.results()),
+                        static_cast<QWidget*>(window.energy()), static_cast<QWidget*>(window.memory())}) {
+    window.views()->setCurrentWidget(view);
+    screenshot(window, "wearable_" + window.views()->tabText(window.views()->currentIndex()).toLower());
   }
 }
 
