@@ -17,7 +17,10 @@ class DenseLayer : public Layer {
   TensorShape output_shape() const override { return {1, 1, units_}; }
   Eigen::MatrixXf forward(const Eigen::MatrixXf& input, bool training) override;
   Eigen::MatrixXf backward(const Eigen::MatrixXf& output_gradient) override;
-  std::vector<Parameter> parameters() override { return {{&weights_, &weight_gradient_, true}, {&bias_, &bias_gradient_, false}}; }
+  std::vector<Parameter> parameters() override {
+    return {{&weights_, &weight_gradient_, true}, {&bias_, &bias_gradient_, false}};
+  }
+  size_t parameters_count() const override { return 2; }
   uint64_t macs() const override { return uint64_t(units_) * uint64_t(input_.size()); }
 
   LayerActivation activation() const { return activation_; }

@@ -18,7 +18,10 @@ class DepthwiseConvLayer : public Layer {
   TensorShape output_shape() const override { return {geometry_.out_h, geometry_.out_w, geometry_.input.channels}; }
   Eigen::MatrixXf forward(const Eigen::MatrixXf& input, bool training) override;
   Eigen::MatrixXf backward(const Eigen::MatrixXf& output_gradient) override;
-  std::vector<Parameter> parameters() override { return {{&weights_, &weight_gradient_, true}, {&bias_, &bias_gradient_, false}}; }
+  std::vector<Parameter> parameters() override {
+    return {{&weights_, &weight_gradient_, true}, {&bias_, &bias_gradient_, false}};
+  }
+  size_t parameters_count() const override { return 2; }
   uint64_t macs() const override { return uint64_t(output_shape().size()) * uint64_t(weights_.cols()); }
 
   const ConvGeometry& geometry() const { return geometry_; }

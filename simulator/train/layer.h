@@ -47,6 +47,8 @@ class Layer {
   /// gradients and returns d loss / d input.
   virtual Eigen::MatrixXf backward(const Eigen::MatrixXf& output_gradient) = 0;
   virtual std::vector<Parameter> parameters() { return {}; }
+  /// How many parameter matrices parameters() gives (0 for reshapes and pooling).
+  virtual size_t parameters_count() const { return 0; }
   /// Multiply-accumulates per example (the runtime's count for the same op).
   virtual uint64_t macs() const { return 0; }
 };

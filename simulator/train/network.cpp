@@ -1,5 +1,8 @@
 #include "train/network.h"
 
+#include "train/conv_layer.h"
+#include "train/depthwise_conv_layer.h"
+
 namespace tinysim {
 
 std::string shape_text(const TensorShape& s) {
@@ -41,24 +44,29 @@ uint64_t Network::macs() const {
   return total;
 }
 
-bool Network::first_layer_is_dense() const {
+Network::InputFold Network::input_fold() const {
   for (const LayerPtr& layer : layers_) {
-    if (layer->kind() == LayerKind::kDense) return true;
-    if (layer->kind() != LayerKind::kFlatten && layer->kind() != LayerKind::kDropout) return false;
+    if (layer->parameters_count() == 0) continue;
+    if (layer->kind() == LayerKind::kDense) return InputFold::kPerFeature;
+    const ConvGeometry* g = layer->kind() == LayerKind::kConv2D
+                                ? &static_cast<const ConvLayer&>(*layer).geometry()
+                                : &static_cast<const DepthwiseConvLayer&>(*layer).geometry();
+    return g->window.padding == tinyrt::Padding::kValid ? InputFold::kCentred : InputFold::kScaleOnly;
   }
-  return false;
+  return InputFold::kScaleOnly;
 }
 
 void Network::fold_input_standardization(const Eigen::VectorXf& mean, const Eigen::VectorXf& scale) {
   for (const LayerPtr& layer : layers_) {
     std::vector<Parameter> p = layer->parameters();
     if (p.empty()) continue;
+    Eigen::MatrixXf& w = *p[0].value;
     if (layer->kind() == LayerKind::kDense) {
-      Eigen::MatrixXf& w = *p[0].value;
       *p[1].value -= w * mean.cwiseQuotient(scale);
       w = w * scale.cwiseInverse().asDiagonal();
-    } else {
-      *p[0].value /= scale(0);
+    } else {  // a convolution: every weight of an output channel meets (x - m) / s
+      *p[1].value -= w.rowwise().sum() * (mean(0) / scale(0));
+      w /= scale(0);
     }
     return;
   }

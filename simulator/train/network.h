@@ -24,14 +24,15 @@ class Network {
   std::vector<Parameter> parameters();
   void zero_gradients();
   uint64_t macs() const;
-  /// True when the inputs may be standardised per feature, (x - mean) / scale, and
-  /// the standardisation folded into the first layer afterwards: it is dense with only
-  /// flatten or dropout before it. Otherwise only one positive scale folds exactly
-  /// (pooling commutes with it and zero padding stays zero).
-  bool first_layer_is_dense() const;
-  /// Makes a network trained on (x - mean) / scale take x itself, through the first
-  /// weighted layer's weights and bias (per feature when first_layer_is_dense(),
-  /// else `scale` must be one value repeated and `mean` zero).
+  /// How inputs may be standardised for training with the standardisation folded
+  /// exactly into the first weighted layer afterwards: per feature, (x - mean_i) / scale_i,
+  /// when it is dense; centred by one mean when it is a convolution without padding
+  /// (every tap reads a real input); otherwise only divided by one scale (zero padding
+  /// stays zero). Pooling, flatten and dropout before it commute with all three.
+  enum class InputFold { kPerFeature, kCentred, kScaleOnly };
+  InputFold input_fold() const;
+  /// Makes a network trained on (x - mean) / scale take x itself (mean and scale as
+  /// input_fold() allows: constant vectors unless kPerFeature).
   void fold_input_standardization(const Eigen::VectorXf& mean, const Eigen::VectorXf& scale);
   /// Makes a network whose outputs are (x - mean) / scale give x: the last layer must
   /// be dense (an autoencoder trained on standardised targets).

@@ -164,17 +164,18 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     return YamlFields(spec.layers[spec.layers.size() - 1], spec.file, "model")
         .error("", "an autoencoder ends with a dense layer (its output is the reconstruction)");
   // Float training sees standardised inputs (sensor counts can be thousands, log-mel
-  // values sit far from 0): per feature when the first layer is dense, else divided by
-  // their RMS. The standardisation is folded into the weights before quantisation.
+  // values sit far from 0), folded into the weights before quantisation as
+  // Network::input_fold() allows: per feature, centred by one mean, or scaled only.
   const Eigen::Index features = training.inputs.rows();
+  const Network::InputFold fold = net.input_fold();
   Eigen::VectorXf mean = Eigen::VectorXf::Zero(features);
-  const float rms = std::max(1e-6f, std::sqrt(training.inputs.squaredNorm() / float(training.inputs.size())));
+  if (fold == Network::InputFold::kPerFeature) mean = training.inputs.rowwise().mean();
+  if (fold == Network::InputFold::kCentred) mean.setConstant(training.inputs.mean());
+  const Eigen::MatrixXf centred = training.inputs.colwise() - mean;
+  const float rms = std::max(1e-6f, std::sqrt(centred.squaredNorm() / float(centred.size())));
   Eigen::VectorXf scale = Eigen::VectorXf::Constant(features, rms);
-  if (net.first_layer_is_dense()) {
-    mean = training.inputs.rowwise().mean();
-    const Eigen::MatrixXf centred = training.inputs.colwise() - mean;
+  if (fold == Network::InputFold::kPerFeature)
     scale = (centred.cwiseProduct(centred).rowwise().mean()).cwiseSqrt().cwiseMax(1e-3f * rms);
-  }
   auto standardised = [&](Examples e) {
     e.inputs = (e.inputs.colwise() - mean).cwiseQuotient(scale.replicate(1, e.inputs.cols()));
     if (spec.task == TrainTask::kAutoencoder) e.targets = e.inputs;
