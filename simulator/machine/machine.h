@@ -115,7 +115,6 @@ class Machine : public MachineBus {
   // Hooks (registered in one place: install_hooks()).
   Status install_hooks();
   static void on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self);
-  static void on_flash_read(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value, void* self);
   static void on_interrupt(uc_engine* uc, uint32_t intno, void* self);
   static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
                             void* self);

@@ -61,14 +61,6 @@ Status Machine::install_hooks() {
   uc_hook handle{};
   if (auto e = engine_.add_hook(handle, UC_HOOK_BLOCK, reinterpret_cast<void*>(&on_block), this)) return e;
   if (auto e = engine_.add_hook(handle, UC_HOOK_INTR, reinterpret_cast<void*>(&on_interrupt), this)) return e;
-  // Data loads from flash pay its wait states: a hook on the flash range only, so
-  // loads from SRAM never reach it (cost measured in docs/cost-models.md).
-  if (flash_.active()) {
-    const MemoryRegion* flash = device_.flash();
-    if (auto e = engine_.add_hook(handle, UC_HOOK_MEM_READ, reinterpret_cast<void*>(&on_flash_read), this,
-                                  flash->origin, flash->end() - 1))
-      return e;
-  }
   if (auto e = engine_.add_hook(handle, UC_HOOK_MEM_UNMAPPED | UC_HOOK_MEM_PROT,
                                 reinterpret_cast<void*>(&on_bad_memory), this))
     return e;
@@ -143,11 +135,6 @@ void Machine::charge_divide() {
   const CoreTiming& t = model_.timing();
   cycles_ += divide_cycles(t, quotient, divide_signed_) - t.divide_min;
   divide_reg_ = 0;
-}
-
-void Machine::on_flash_read(uc_engine*, uc_mem_type, uint64_t address, int, int64_t, void* self) {
-  auto* m = static_cast<Machine*>(self);
-  m->cycles_ += m->flash_.read(static_cast<uint32_t>(address));
 }
 
 void Machine::on_interrupt(uc_engine* uc, uint32_t intno, void* self) {
