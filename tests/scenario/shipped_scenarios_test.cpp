@@ -76,6 +76,31 @@ TEST(ShippedScenarios, Environment) {
   EXPECT_GT(o.simulated_seconds / 86400, 6.99);
 }
 
+TEST(ShippedScenarios, KeywordSpotting) {
+  const ScenarioOutcome o = run_shipped("keyword_spotting");
+  EXPECT_EQ(o.data.results.size(), 120u);  // one 1 s window per second
+  EXPECT_GE(figure(o, "accuracy"), 0.95);
+  EXPECT_GT(figure(o, "latency_p99"), 50e-3);  // 13 M cycles of features and inference at 120 MHz
+  EXPECT_LT(figure(o, "latency_p99"), 150e-3);
+  EXPECT_GT(figure(o, "average_current"), 1e-3);
+  EXPECT_LT(figure(o, "average_current"), 8e-3);
+  EXPECT_GT(figure(o, "battery_life") / 86400, 5.0);
+  EXPECT_LT(figure(o, "battery_life") / 86400, 30.0);
+}
+
+TEST(ShippedScenarios, KeywordSpottingDoesNotFitASamd21) {
+  auto scenario = load_scenario(TINYSIM_SOURCE_DIR "/scenarios/keyword_spotting_samd21.yaml");
+  ASSERT_TRUE(scenario) << scenario.error().describe();
+  ScenarioRunOptions options;
+  options.devices_dir = TINYSIM_SOURCE_DIR "/devices";
+  auto outcome = run_scenario(scenario.value(), options);
+  ASSERT_FALSE(outcome);
+  const std::string e = outcome.error().describe();
+  EXPECT_NE(e.find("keyword_spotting_samd21.yaml:9:8: model: "), std::string::npos) << e;
+  EXPECT_NE(e.find("does not fit samd21g18 with TinySim's firmware:\nRAM: needs "), std::string::npos) << e;
+  EXPECT_NE(e.find("samd21g18 has 32 KiB"), std::string::npos) << e;
+}
+
 TEST(ShippedScenarios, WearableTwiceGivesByteIdenticalJson) {
   const ScenarioOutcome a = run_shipped("wearable");
   const ScenarioOutcome b = run_shipped("wearable");
