@@ -20,6 +20,8 @@ set(CMAKE_C_FLAGS_RELEASE "-O2 -g")
 set(CMAKE_CXX_FLAGS_RELEASE "-O2 -g")
 
 set(TINYSIM_LINKER_SCRIPT ${CMAKE_SOURCE_DIR}/runtime/startup/tinysim.ld)
+# Link scripts INCLUDE sections.ld from here.
+add_link_options(-L${CMAKE_SOURCE_DIR}/runtime/startup)
 
 # Where finished ELFs go: <host build>/firmware/<core>/ (set by the host build).
 if(NOT TINYSIM_FIRMWARE_OUT)
@@ -49,5 +51,40 @@ function(tinysim_firmware name)
       -T${TINYSIM_LINKER_SCRIPT} -Wl,-Map=${TINYSIM_FIRMWARE_OUT}/${_t}.map)
     set_target_properties(${_t} PROPERTIES SUFFIX .elf
       RUNTIME_OUTPUT_DIRECTORY ${TINYSIM_FIRMWARE_OUT} LINK_DEPENDS ${TINYSIM_LINKER_SCRIPT})
+  endforeach()
+endfunction()
+
+# Arm's reference boards built for this core: board -> link script and UART0 base
+# (figures and sources in devices/<board>.yaml; docs/boards.md).
+set(_boards_cortex-m0plus generic-m0plus)
+set(_boards_cortex-m3 mps2-an385)
+set(_boards_cortex-m4 mps2-an386)
+set(_boards_cortex-m7 mps2-an500)
+set(_boards_cortex-m33 mps2-an505)
+set(_board_ld_generic-m0plus mps2.ld)
+set(_board_ld_mps2-an385 mps2.ld)
+set(_board_ld_mps2-an386 mps2.ld)
+set(_board_ld_mps2-an500 mps2.ld)
+set(_board_ld_mps2-an505 mps2-an505.ld)
+set(_board_uart_mps2-an505 0x50200000)  # secure alias of UART0 (0x40200000)
+
+# tinysim_board_firmware(name SOURCES ... LIBS ...): <name>-<board>.elf for each
+# reference board of this core, with the board's start-up and link script, so the
+# same ELF runs under QEMU (-M <board>) and `tinysim run --device <board>`.
+function(tinysim_board_firmware name)
+  cmake_parse_arguments(FW "" "" "SOURCES;LIBS" ${ARGN})
+  foreach(board ${_boards_${TINYSIM_FIRMWARE_CORE}})
+    set(_t ${name}-${board})
+    set(_ld ${CMAKE_SOURCE_DIR}/runtime/startup/boards/${_board_ld_${board}})
+    set(_uart ${_board_uart_${board}})
+    if(NOT _uart)
+      set(_uart 0x40004000)
+    endif()
+    add_executable(${_t} ${FW_SOURCES})
+    target_link_libraries(${_t} PRIVATE ${FW_LIBS} tinysim_board_startup)
+    target_compile_definitions(${_t} PRIVATE TINYSIM_BOARD_UART0=${_uart})
+    target_link_options(${_t} PRIVATE -T${_ld} -Wl,-Map=${TINYSIM_FIRMWARE_OUT}/${_t}.map)
+    set_target_properties(${_t} PROPERTIES SUFFIX .elf
+      RUNTIME_OUTPUT_DIRECTORY ${TINYSIM_FIRMWARE_OUT} LINK_DEPENDS ${_ld})
   endforeach()
 endfunction()

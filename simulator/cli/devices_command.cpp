@@ -13,10 +13,10 @@ int devices_command(int argc, char** argv) {
   const std::string dir = devices_dir(args.executable, args.option("--devices-dir").value_or(""));
   auto devices = list_devices(dir);
   if (!devices) return report(devices.error());
-  std::printf("%-14s %-14s %9s %10s %10s\n", "device", "core", "clock", "flash", "sram");
+  std::printf("%-14s %-14s %9s %10s %10s\n", "device", "core", "clock", "flash/code", "sram");
   for (const auto& d : *devices)
     std::printf("%-14s %-14s %5u MHz %10s %10s\n", d.name.c_str(), core_name(d.core).c_str(), d.clock_hz / 1000000u,
-                format_size(d.total(MemoryKind::Flash)).c_str(), format_size(d.total(MemoryKind::Sram)).c_str());
+                format_size(d.image_total()).c_str(), format_size(d.total(MemoryKind::Sram)).c_str());
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "device/device_catalog.h"
 #include "elf/elf_image.h"
 #include "machine/machine.h"
+#include "peripherals/board_peripherals.h"
 #include "peripherals/tinysim_block.h"
 
 namespace tinysim::cli {
@@ -40,7 +41,8 @@ void print_summary(const Device& device, const RunResult& r) {
               duration(static_cast<double>(r.sleep_cycles) / hz).c_str(),
               duration(static_cast<double>(r.deep_sleep_cycles) / hz).c_str());
   if (r.exceptions_taken) std::printf("exceptions taken  %llu\n", static_cast<unsigned long long>(r.exceptions_taken));
-  std::printf("flash used        %s of %s (%s)\n", format_size(r.memory.flash_used).c_str(),
+  std::printf("%-18s%s of %s (%s)\n", device.flash()->kind == MemoryKind::Flash ? "flash used" : "code SRAM used",
+              format_size(r.memory.flash_used).c_str(),
               format_size(r.memory.flash_available).c_str(), percent(r.memory.flash_used, r.memory.flash_available).c_str());
   std::printf("RAM used          %s of %s (%s) by .data/.bss\n", format_size(r.memory.ram_used).c_str(),
               format_size(r.memory.ram_available).c_str(), percent(r.memory.ram_used, r.memory.ram_available).c_str());
@@ -81,6 +83,11 @@ int run_command(int argc, char** argv) {
   settings.system.ram_size = device->main_ram()->size;
   TinySimBlock block(std::move(settings));
   if (auto error = (*machine)->add_peripheral(block)) return report(*error);
+  // The device file's own peripherals (the reference boards' UART) print to the same console.
+  auto board = BoardPeripherals::create(*device, block.console());
+  if (!board) return report(board.error());
+  for (const auto& peripheral : (*board)->blocks())
+    if (auto error = (*machine)->add_peripheral(*peripheral)) return report(*error);
   (*machine)->on_power_change([&block](uint64_t, PowerState state) {
     if (state != PowerState::Run) block.cpu_sleeps();
   });
@@ -100,6 +107,9 @@ int run_command(int argc, char** argv) {
                   elf->symbols.describe(line.pc).c_str());
   }
   for (const auto& note : r.notes) std::fprintf(stderr, "tinysim: note: %s\n", note.c_str());
+  for (const auto& m : (*board)->misuse().entries())
+    std::fprintf(stderr, "tinysim: note: %s at cycle %llu: %s\n", m.block.c_str(),
+                 static_cast<unsigned long long>(m.cycle), m.message.c_str());
   print_summary(*device, r);
   std::fflush(stdout);
   if (r.reason == StopReason::Fault) {

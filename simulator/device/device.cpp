@@ -6,7 +6,7 @@ namespace tinysim {
 
 const MemoryRegion* Device::flash() const {
   for (const auto& region : memory)
-    if (region.kind == MemoryKind::Flash) return &region;
+    if (region.holds_image()) return &region;
   return nullptr;
 }
 

@@ -10,7 +10,9 @@
 namespace tinysim {
 
 /// Flash is read/execute only for the firmware; SRAM is read/write/execute.
-enum class MemoryKind { Flash, Sram };
+/// Code SRAM is where boards without flash (Arm's MPS2 FPGA images) hold the
+/// program: loaded from the ELF and booted from like flash, writable like SRAM.
+enum class MemoryKind { Flash, Sram, CodeSram };
 
 /// One contiguous block of on-chip memory at its real address.
 struct MemoryRegion {
@@ -21,6 +23,8 @@ struct MemoryRegion {
   std::string source; ///< datasheet document and section for origin and size
 
   uint64_t end() const { return uint64_t(origin) + size; }
+  /// Flash or code SRAM: the program image and its vector table live here.
+  bool holds_image() const { return kind != MemoryKind::Sram; }
   bool contains(uint32_t address, uint64_t bytes = 1) const {
     return address >= origin && address + bytes <= end();
   }
@@ -36,7 +40,8 @@ struct Device {
   std::vector<MemoryRegion> memory;
   std::string file;          ///< the YAML it was read from
 
-  /// The first flash region (where the vector table is); nullptr if none.
+  /// The first region holding the image (flash, or code SRAM on boards without
+  /// flash): where the vector table is; nullptr if none.
   const MemoryRegion* flash() const;
   /// The SRAM the firmware links to and puts its stack at the top of: the region
   /// at 0x20000000 if there is one, else the first SRAM region.
@@ -45,6 +50,8 @@ struct Device {
   const MemoryRegion* region_at(uint32_t address, uint64_t bytes = 1) const;
   /// Total bytes of all regions of a kind.
   uint64_t total(MemoryKind kind) const;
+  /// Total bytes of all regions holding the image (flash and code SRAM).
+  uint64_t image_total() const { return total(MemoryKind::Flash) + total(MemoryKind::CodeSram); }
   /// The firmware link layout for this chip, e.g. "08000000-20000000".
   std::string firmware_layout() const;
 };

@@ -11,8 +11,8 @@ namespace tinysim {
 inline constexpr std::array<std::string_view, 6> kDeviceCoreKeys{
     "name", "description", "core", "clock_hz", "clock_source", "memory"};
 /// Keys owned by other readers of the same file (cost and energy models).
-inline constexpr std::array<std::string_view, 5> kDeviceExtensionKeys{
-    "power", "timing", "flash_wait_states", "sources", "notes"};
+inline constexpr std::array<std::string_view, 6> kDeviceExtensionKeys{
+    "power", "timing", "flash_wait_states", "sources", "notes", "peripherals"};
 /// Keys of one entry of `memory:`.
 inline constexpr std::array<std::string_view, 5> kMemoryRegionKeys{
     "name", "kind", "origin", "size", "source"};

@@ -91,7 +91,8 @@ Result<MemoryRegion> region(const Context& ctx, const YAML::Node& node, const st
   if (!kind) return kind.error();
   if (*kind == "flash") out.kind = MemoryKind::Flash;
   else if (*kind == "sram") out.kind = MemoryKind::Sram;
-  else return ctx.at(node["kind"], field + ".kind", "expected flash or sram, got '" + *kind + "'");
+  else if (*kind == "code_sram") out.kind = MemoryKind::CodeSram;
+  else return ctx.at(node["kind"], field + ".kind", "expected flash, sram or code_sram, got '" + *kind + "'");
   auto origin = address(ctx, node["origin"], field + ".origin");
   if (!origin) return origin.error();
   out.origin = *origin;
@@ -168,7 +169,8 @@ Result<Device> parse_device(const std::string& text, const std::string& file) {
                       "region '" + entry->name + "' overlaps region '" + other.name + "'");
     device.memory.push_back(*entry);
   }
-  if (!device.flash()) return ctx.at(memory, "memory", "expected at least one region of kind flash");
+  if (!device.flash())
+    return ctx.at(memory, "memory", "expected at least one region of kind flash or code_sram (the program image)");
   if (!device.main_ram()) return ctx.at(memory, "memory", "expected at least one region of kind sram");
   return device;
 }

@@ -4,15 +4,19 @@
 
 namespace tinysim {
 
-Result<std::optional<YamlFields>> device_section(const Device& device, std::string_view key) {
-  if (device.file.empty()) return std::optional<YamlFields>{};
-  YAML::Node root;
+Result<YAML::Node> device_yaml(const Device& device) {
   try {
-    root = YAML::LoadFile(device.file);
+    return YAML::LoadFile(device.file);
   } catch (const YAML::Exception& e) {
     return make_error("cannot read the device file: " + e.msg, device.file);
   }
-  const YamlFields top(root, device.file, "");
+}
+
+Result<std::optional<YamlFields>> device_section(const Device& device, std::string_view key) {
+  if (device.file.empty()) return std::optional<YamlFields>{};
+  auto root = device_yaml(device);
+  if (!root) return root.error();
+  const YamlFields top(*root, device.file, "");
   if (!top.has(key)) return std::optional<YamlFields>{};
   auto section = top.map(key);
   if (!section) return section.error();

@@ -10,6 +10,10 @@
 
 namespace tinysim {
 
+/// The whole device file as YAML (for a section that is not a map, e.g. the
+/// `peripherals:` list); an Error when it cannot be read.
+Result<YAML::Node> device_yaml(const Device& device);
+
 /// The map at `key` of the device's file; nullopt when the device has no file
 /// (built in code) or the file has no such key; an Error when it cannot be read
 /// or `key` is not a map.

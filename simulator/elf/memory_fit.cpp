@@ -32,7 +32,7 @@ Status check_range(const LoadSegment& seg, const Device& device, uint32_t addres
                      ", which is outside the memory of " + device.name + " (" + describe_regions(device) +
                      "); was the firmware linked for another device?",
                  "", 0, 0, ""};
-  const uint64_t already = start->kind == MemoryKind::Flash ? usage.flash_used : 0;
+  const uint64_t already = start->holds_image() ? usage.flash_used : 0;
   return Error{name + (what.empty() ? "" : " " + what) + " needs " + format_size(bytes) + " at " + hex32(address) + ", " +
                    start->name + " of " + device.name + " is " + format_size(start->size) + " at " +
                    hex32(start->origin) + " (" + format_size(address + bytes - start->end()) + " too many" +
@@ -44,7 +44,7 @@ Status check_range(const LoadSegment& seg, const Device& device, uint32_t addres
 
 Result<MemoryUsage> fit_to_device(const ElfImage& image, const Device& device) {
   MemoryUsage usage;
-  usage.flash_available = device.total(MemoryKind::Flash);
+  usage.flash_available = device.image_total();
   usage.ram_available = device.total(MemoryKind::Sram);
   for (const auto& seg : image.segments) {
     const bool copied = seg.load_address != seg.run_address;
@@ -61,7 +61,7 @@ Result<MemoryUsage> fit_to_device(const ElfImage& image, const Device& device) {
       }
     }
     const MemoryRegion* load = device.region_at(seg.load_address);
-    if (load && load->kind == MemoryKind::Flash) usage.flash_used += seg.bytes.size();
+    if (load && load->holds_image()) usage.flash_used += seg.bytes.size();
   }
   const MemoryRegion* main = device.main_ram();
   usage.ram_end_of_data = main ? main->origin : 0;

@@ -10,8 +10,8 @@ namespace tinysim {
 
 /// Bytes a firmware occupies on a device.
 struct MemoryUsage {
-  uint64_t flash_used = 0;       ///< code, constants and .data initial values
-  uint64_t flash_available = 0;  ///< all flash regions
+  uint64_t flash_used = 0;       ///< code, constants and .data initial values (flash or code SRAM)
+  uint64_t flash_available = 0;  ///< all regions holding the image (flash and code SRAM)
   uint64_t ram_used = 0;         ///< .data + .bss (+ anything else placed in SRAM)
   uint64_t ram_available = 0;    ///< all SRAM regions
   uint32_t ram_end_of_data = 0;  ///< first free byte of the main SRAM after .data/.bss

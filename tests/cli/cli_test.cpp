@@ -73,4 +73,38 @@ TEST(Cli, BadOptionValueIsBadInput) {
   EXPECT_NE(o.out.find("--runs expects a positive whole number"), std::string::npos) << o.out;
 }
 
+// Arm reference boards (docs/boards.md): a QEMU-built image runs as under QEMU.
+TEST(BoardCli, RunPrintsTheUartThenTheSummaryAndExitsWithTheProgramsCode) {
+  const Outcome o = run("run " + std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m4/board_uart-mps2-an386.elf --device mps2-an386");
+  EXPECT_EQ(o.exit_code, 5) << o.out;
+  EXPECT_EQ(o.out.rfind("uart: hello from the CMSDK APB UART\n"
+                        "uart: sum of squares 1..10 = 385\n"
+                        "uart: BAUDDIV 217 PID0 33\n"
+                        "--- tinysim: mps2-an386 (cortex-m4 @ 25 MHz)\n"
+                        "exit code         5\n",
+                        0),
+            0u)
+      << o.out;
+  EXPECT_NE(o.out.find("\ncode SRAM used    "), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find(" KiB of 4 MiB (0.0%)\nRAM used "), std::string::npos) << o.out;
+}
+
+TEST(BoardCli, FailingUnitSuiteExitsWithItsFailureCount) {
+  const Outcome o = run("run " + std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m33/board_unity_fail-mps2-an505.elf --device mps2-an505");
+  EXPECT_EQ(o.exit_code, 1) << o.out;
+  EXPECT_NE(o.out.find("main.c:76:test_deliberate_failure:FAIL: Expected 5 Was 4\n"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("8 Tests 1 Failures 0 Ignored \nFAIL\n--- tinysim: mps2-an505"), std::string::npos) << o.out;
+}
+
+TEST(BoardCli, AnImageLinkedForAnotherBoardIsRefusedWithTheBoardsMap) {
+  // AN385 images live at 0x00000000; a secure AN505 image at 0x10000000.
+  const Outcome o = run("run " + std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m3/board_uart-mps2-an385.elf --device mps2-an505");
+  EXPECT_EQ(o.exit_code, 2) << o.out;
+  EXPECT_NE(o.out.find("board_uart-mps2-an385.elf: segment 0 (.text) needs "), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find(" at 0x00000000, which is outside the memory of mps2-an505 (ssram1_secure 4 MiB at "
+                       "0x10000000, ssram2_3_secure 4 MiB at 0x38000000)"),
+            std::string::npos)
+      << o.out;
+}
+
 }  // namespace

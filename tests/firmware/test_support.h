@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "decimal_text.h"
 #include "semihosting.h"
 #include "tinysim_regs.h"
 
@@ -26,13 +27,7 @@ static inline void print(const char* text) { semihost_write0(text); }
 
 static inline void print_uint(uint32_t value) {
   char text[12];
-  int at = 11;
-  text[at] = 0;
-  do {
-    text[--at] = (char)('0' + value % 10u);
-    value /= 10u;
-  } while (value);
-  semihost_write0(text + at);
+  semihost_write0(uint_text(value, text));
 }
 
 static inline void print_hex(uint32_t value) {

@@ -36,7 +36,8 @@ TEST(DeviceLoader, ShippedDevicesLoadWithTheirFigures) {
   ASSERT_TRUE(all.ok()) << all.error().describe();
   std::vector<std::string> names;
   for (const auto& d : *all) names.push_back(d.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"apollo3", "nrf52840", "rp2040", "samd21g18", "stm32f746ng",
+  EXPECT_EQ(names, (std::vector<std::string>{"apollo3", "generic-m0plus", "mps2-an385", "mps2-an386", "mps2-an500",
+                                             "mps2-an505", "nrf52840", "rp2040", "samd21g18", "stm32f746ng",
                                              "stm32l476rg", "stm32l4r5zi", "stm32u585ai"}));
   auto l476 = find_device("stm32l476rg", kDir);
   ASSERT_TRUE(l476.ok());
