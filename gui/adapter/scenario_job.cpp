@@ -24,7 +24,8 @@ std::shared_ptr<const SensorSource> scenario_source(const Scenario& s) {
 
 }  // namespace
 
-ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress) {
+ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress,
+                              const ResultObserver& on_result) {
   // (an empty `progress` runs without progress reports)
   const auto start = std::chrono::steady_clock::now();
   ScenarioRun run;
@@ -40,11 +41,23 @@ ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::functio
   ScenarioRunOptions options;
   options.devices_dir = request.devices_dir;
   options.progress = progress;
+  options.on_result = on_result;
   auto outcome = run_scenario(scenario.value(), options);
   if (!outcome) return finish(outcome.error());
   run.outcome = std::move(outcome.value());
   run.source = scenario_source(run.outcome->scenario);
   return finish(std::nullopt);
+}
+
+ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& head, const TinySimBlock& block,
+                       std::shared_ptr<const SensorSource>& source) {
+  ScenarioRun run;
+  run.request = request;
+  run.partial = true;
+  run.outcome = outcome_so_far(head, block);
+  if (!source) source = scenario_source(head.scenario);
+  run.source = source;
+  return run;
 }
 
 ModelRun model_run_of(const ScenarioRun& run) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "adapter/model_run.h"
+#include "peripherals/tinysim_block.h"
 #include "scenario/overrides.h"
 #include "scenario/scenario_run.h"
 #include "sensors/sensor_source.h"
@@ -27,11 +28,21 @@ struct ScenarioRun {
   std::string error;                           ///< the core's message, "" on success
   std::string error_message;  ///< the same without its file:line:column (for narrow places)
   double wall_seconds = 0;
+  bool partial = false;  ///< the run is still going: results so far
   bool ok() const { return error.empty(); }
 };
 
-/// Loads and runs; `progress` gets the fraction of the stream that has arrived.
-ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress);
+using ResultObserver = std::function<void(const ScenarioOutcome& head, const TinySimBlock& block)>;
+
+/// Loads and runs; `progress` gets the fraction of the stream that has arrived,
+/// `on_result` is told of each result as it is published (both may be empty).
+ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::function<void(double)>& progress,
+                              const ResultObserver& on_result = {});
+
+/// A run still going, as the views draw it (from an on_result call): the core's
+/// outcome_so_far(); `source` is the stream, made on the first call and kept.
+ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& head, const TinySimBlock& block,
+                       std::shared_ptr<const SensorSource>& source);
 
 /// The figures the Memory, Performance, Energy and Console views show, from a scenario
 /// run: per-op mean cycles from the firmware's profile, the run's own power timeline.

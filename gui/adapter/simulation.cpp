@@ -20,7 +20,7 @@ void SimulationWorker::setPaused(bool paused) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     paused_ = paused;
-    steps_ = 0;
+    stepping_ = false;
   }
   resumed_.notify_all();
 }
@@ -28,22 +28,40 @@ void SimulationWorker::setPaused(bool paused) {
 void SimulationWorker::stepOnce() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    ++steps_;
+    stepping_ = true;
   }
   resumed_.notify_all();
 }
 
 void SimulationWorker::waitWhilePaused() {
   std::unique_lock<std::mutex> lock(mutex_);
-  resumed_.wait(lock, [this] { return !paused_ || steps_ > 0 || cancel; });
-  if (paused_ && steps_ > 0) --steps_;
+  resumed_.wait(lock, [this] { return !paused_ || stepping_ || cancel; });
+}
+
+bool SimulationWorker::stepEnds() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const bool ends = paused_ && stepping_;
+  stepping_ = false;
+  return ends;
 }
 
 void SimulationWorker::runScenario(const ScenarioRequest& request) {
-  auto run = run_scenario_file(request, [this](double fraction) {
+  QElapsedTimer since_partial;
+  since_partial.start();
+  std::shared_ptr<const SensorSource> source;
+  auto on_result = [&](const ScenarioOutcome& head, const TinySimBlock& block) {
+    const bool step_ends = stepEnds();
+    if (step_ends || since_partial.elapsed() >= kPartialIntervalMs) {
+      emit scenarioPartial(std::make_shared<const ScenarioRun>(run_so_far(request, head, block, source)));
+      since_partial.restart();
+    }
+    if (step_ends) waitWhilePaused();
+  };
+  auto progress = [this](double fraction) {
     emit scenarioProgress(fraction);
     waitWhilePaused();
-  });
+  };
+  auto run = run_scenario_file(request, progress, on_result);
   emit scenarioFinished(std::make_shared<const ScenarioRun>(std::move(run)));
 }
 
@@ -78,6 +96,7 @@ Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new Simulatio
     emit compareFinished();
   });
   connect(worker_, &SimulationWorker::scenarioProgress, this, [this](double fraction) { fraction_ = fraction; });
+  connect(worker_, &SimulationWorker::scenarioPartial, this, &Simulation::scenarioPartial);
   connect(worker_, &SimulationWorker::scenarioFinished, this, [this](ScenarioRunPtr run) {
     paused_ = false;
     setBusy(false);

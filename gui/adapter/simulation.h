@@ -25,10 +25,12 @@ class SimulationWorker : public QObject {
   Q_OBJECT
  public:
   std::atomic<bool> cancel{false};
-  /// Pausing holds the scenario run at its next progress report (in the worker thread).
+  /// Pausing holds the scenario run at its next progress report or result (in the worker thread).
   void setPaused(bool paused);
-  /// While paused: let the run go on to its next progress report, then hold again.
+  /// While paused: let the run go on until exactly one more result is published, then hold again.
   void stepOnce();
+  /// Least wall time between two partial runs sent to the window (ms): it is not flooded.
+  static constexpr int kPartialIntervalMs = 100;
 
  public slots:
   void runOne(const tinysim::gui::RunRequest& request);
@@ -41,14 +43,17 @@ class SimulationWorker : public QObject {
   void compareRow(tinysim::gui::ModelRunPtr run, int index, int count);
   void compareFinished();
   void scenarioProgress(double fraction);
+  void scenarioPartial(tinysim::gui::ScenarioRunPtr run);
   void scenarioFinished(tinysim::gui::ScenarioRunPtr run);
 
  private:
   void waitWhilePaused();
+  /// A step in progress ends at this result (and is over).
+  bool stepEnds();
   std::mutex mutex_;
   std::condition_variable resumed_;
   bool paused_ = false;
-  int steps_ = 0;
+  bool stepping_ = false;
 };
 
 /// Owned by the window (GUI thread): starts jobs, reports busy state and progress.
@@ -72,7 +77,7 @@ class Simulation : public QObject {
   /// Holds a running scenario where it is (the worker waits) or lets it go on.
   void setPaused(bool paused);
   bool paused() const { return paused_; }
-  /// Paused: one step of the stream (to the next progress report, about 0.1 %).
+  /// Paused: run until exactly one more result is published, then hold again.
   void step();
   /// Seconds of wall time since the current job started.
   double elapsedSeconds() const;
@@ -83,6 +88,8 @@ class Simulation : public QObject {
   void runFinished(tinysim::gui::ModelRunPtr run);
   void compareRow(tinysim::gui::ModelRunPtr run, int index, int count);
   void compareFinished();
+  /// The results so far of a running scenario (at most every kPartialIntervalMs, and at each step).
+  void scenarioPartial(tinysim::gui::ScenarioRunPtr run);
   void scenarioFinished(tinysim::gui::ScenarioRunPtr run);
 
  private:

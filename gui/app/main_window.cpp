@@ -94,9 +94,11 @@ MainWindow::MainWindow(QWidget* parent)
     if (simulation_->busy()) return simulation_->step();
     run();
     simulation_->setPaused(true);
+    simulation_->step();  // hold at the first result
     setup_->pauseButton()->setChecked(true);
   });
   connect(setup_, &SetupPanel::pauseToggled, simulation_, &Simulation::setPaused);
+  connect(simulation_, &Simulation::scenarioPartial, this, &MainWindow::onScenarioPartial);
   connect(simulation_, &Simulation::scenarioFinished, this, &MainWindow::onScenarioFinished);
   connect(setup_, &SetupPanel::resetRequested, this, &MainWindow::reset);
   connect(compare_, &CompareView::compareRequested, this, &MainWindow::startCompare);
@@ -356,6 +358,13 @@ void MainWindow::showModelRun(const ModelRun& run, const QString& done) {
   statusBar()->showMessage(tr("%1 on %2: %3")
                                .arg(QString::fromStdString(run.summary.file).section('/', -1),
                                     QString::fromStdString(run.device.name), done));
+}
+
+void MainWindow::onScenarioPartial(const ScenarioRunPtr& run) {
+  // Live: the views that make sense mid-run; the rest fill in when it ends.
+  timeline_->showRun(*run);
+  results_->showRun(*run);
+  performance_->showRun(model_run_of(*run));
 }
 
 void MainWindow::onScenarioFinished(const ScenarioRunPtr& run) {

@@ -66,6 +66,7 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& message);
   void hideError();
   void onRunFinished(const ModelRunPtr& run);
+  void onScenarioPartial(const ScenarioRunPtr& run);
   void onScenarioFinished(const ScenarioRunPtr& run);
   void showModelRun(const ModelRun& run, const QString& done);
   void rememberFile(const QString& path);

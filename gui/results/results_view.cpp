@@ -59,13 +59,16 @@ void ResultsView::showRun(const ScenarioRun& run) {
   const ScenarioOutcome& o = *run.outcome;
   const Scores& s = o.scores;
   const int failed = int(std::count_if(o.expectations.begin(), o.expectations.end(), [](auto& e) { return !e.passed; }));
-  QString text = tr("<h2>%1: accuracy %2</h2>").arg(QString::fromStdString(o.scenario.name), percent(s.accuracy()));
+  QString text = tr("<h2>%1: accuracy %2%3</h2>")
+                     .arg(QString::fromStdString(o.scenario.name), percent(s.accuracy()),
+                          run.partial ? tr(" so far") : QString());
   text += tr("%1 windows, %2 with a ground-truth label, %3 right. ").arg(s.windows).arg(s.labelled).arg(s.correct);
   if (!s.event_classes.empty())
     text += tr("Events: %1 of %2 detected, %3 false activations (%4 per hour). ")
                 .arg(s.detected_events()).arg(s.events.size()).arg(s.false_activations)
                 .arg(s.false_activations_per_hour().value_or(0), 0, 'f', 1);
-  text += o.expectations.empty() ? tr("No expectations.")
+  text += run.partial ? tr("Running: expectations are checked when the run ends.")
+          : o.expectations.empty() ? tr("No expectations.")
           : failed ? tr("<span style='color:#c62828'><b>%1 of %2 expectations failed.</b></span>")
                          .arg(failed).arg(o.expectations.size())
                    : tr("<span style='color:#2e7d32'><b>All %1 expectations passed.</b></span>")

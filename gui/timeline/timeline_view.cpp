@@ -269,10 +269,11 @@ void TimelineView::showRun(const ScenarioRun& run) {
   showSensor(run);
   showScores(run);
   linkTimeAxes();
-  note_->setText(tr("<b>%1</b>: %2 s of stream, %3 results. Drag across a chart to zoom both on time.")
+  note_->setText(tr("<b>%1</b>: %2 s of stream, %3 results%4. Drag across a chart to zoom both on time.")
                      .arg(QString::fromStdString(o.scenario.name))
                      .arg(stream_seconds_, 0, 'f', 1)
-                     .arg(o.data.results.size()));
+                     .arg(o.data.results.size())
+                     .arg(run.partial ? tr(" so far (running)") : QString()));
 }
 
 }  // namespace tinysim::gui

@@ -38,6 +38,7 @@ void ResultMailbox::commit() {
   if (sensor_ != nullptr) result.window = sensor_->last_window();
   if (input_ != nullptr) result.input_index = input_->last_copied();
   results_.push_back(std::move(result));
+  if (observer_) observer_();
 }
 
 std::string ResultMailbox::read_message(uint32_t address) {

@@ -4,6 +4,7 @@
 // message read from memory), stamped with the cycle and with what the result is
 // about: the last sensor window DMA'd (scenario mode) or the last input (tensor mode).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ class ResultMailbox : public RegisterBlock {
   ResultMailbox(MisuseLog& log, const SensorFifo* sensor, const TensorInput* input);
   const std::vector<InferenceResult>& results() const { return results_; }
   const std::vector<ReportedError>& errors() const { return errors_; }
+  /// Called right after each result is published (in the run's thread); empty: none.
+  void set_observer(std::function<void()> observer) { observer_ = std::move(observer); }
 
   static constexpr uint32_t kMaxResultBytes = 64 * 1024;
   static constexpr uint32_t kMaxMessageBytes = 256;  ///< including the NUL
@@ -55,6 +58,7 @@ class ResultMailbox : public RegisterBlock {
   const TensorInput* input_;
   std::vector<InferenceResult> results_;
   std::vector<ReportedError> errors_;
+  std::function<void()> observer_;
   uint32_t class_ = 0;
   uint32_t data_addr_ = 0;
   uint32_t data_len_ = 0;

@@ -15,6 +15,7 @@ TinySimBlock::TinySimBlock(TinySimSettings settings)
       config_(misuse_, settings.config),
       blocks_{&system_info_, &console_, &power_, &sensor_, &mailbox_, &profile_, &input_, &config_} {
   sensor_.set_motion_gate(settings.motion_threshold);
+  if (settings.on_result) mailbox_.set_observer([this, observer = std::move(settings.on_result)] { observer(*this); });
 }
 
 RegisterBlock* TinySimBlock::block_at(uint32_t offset) {

@@ -4,6 +4,7 @@
 // and exposes what the run produced (console, results, errors, profile, sensor
 // figures, firmware misuse). This is what the Machine maps and the scenario reads.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,6 +22,8 @@
 
 namespace tinysim {
 
+class TinySimBlock;
+
 struct TinySimSettings {
   SystemSettings system;
   ConfigWordArray config{};                   ///< e.g. FeatureConfig{...}.encode()
@@ -28,11 +31,15 @@ struct TinySimSettings {
   uint32_t fifo_depth_frames = 256;
   uint32_t motion_threshold = 0;              ///< counts; > 0: windows only with motion (SensorFifo::set_motion_gate)
   std::vector<std::vector<uint8_t>> inputs;   ///< tensor mode: raw input tensors, in order
+  /// Told after each result is published, with the block as it is then (run's thread).
+  std::function<void(const TinySimBlock&)> on_result;
 };
 
 class TinySimBlock : public Peripheral {
  public:
   explicit TinySimBlock(TinySimSettings settings);
+  TinySimBlock(const TinySimBlock&) = delete;  // sub-blocks and the result observer point into it
+  TinySimBlock& operator=(const TinySimBlock&) = delete;
 
   std::string name() const override { return "tinysim"; }
   uint32_t base() const override { return TS_BASE; }

@@ -185,6 +185,17 @@ MeasuredFigures measure(const ScenarioOutcome& o) {
   return m;
 }
 
+ScoringInput scoring_input(const ScenarioOutcome& o, const SensorSource* source) {
+  ScoringInput scoring;
+  scoring.source = source;
+  scoring.classes = o.classes;
+  scoring.event_classes = o.scenario.events;
+  scoring.stream_start_cycle = o.data.sensor.stream_start_cycle.value_or(0);
+  scoring.clock_hz = o.device.clock_hz;
+  scoring.stream_frames = o.data.sensor.frames_arrived;
+  return scoring;
+}
+
 }  // namespace
 
 bool ScenarioOutcome::passed() const {
@@ -231,6 +242,8 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
       options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
   session_options.block.fifo_depth_frames = s.sensor.fifo_depth;
   session_options.block.motion_threshold = s.wake_on_motion;
+  if (options.on_result)
+    session_options.block.on_result = [&o, &options](const TinySimBlock& block) { options.on_result(o, block); };
   auto session = ModelSession::create(o.device, bytes.value(), session_options);
   if (!session) return session.error();
   RunLimits limits;
@@ -242,13 +255,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   if (Status st = check_run(s, o.run, o.data)) return *st;
   o.simulated_seconds = o.run.seconds();
 
-  ScoringInput scoring;
-  scoring.source = source.value().get();
-  scoring.classes = o.classes;
-  scoring.event_classes = s.events;
-  scoring.stream_start_cycle = o.data.sensor.stream_start_cycle.value_or(0);
-  scoring.clock_hz = o.device.clock_hz;
-  scoring.stream_frames = o.data.sensor.frames_arrived;
+  const ScoringInput scoring = scoring_input(o, source.value().get());
   std::vector<InferenceResult> decided;
   if (s.anomaly_threshold > 0) {
     auto anomalies = decide_anomalies(s, o.model, *source.value(), o.data.results);
@@ -285,6 +292,22 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   }
   o.measured = measure(o);
   o.expectations = check_expectations(s.expectations, o.measured);
+  return o;
+}
+
+ScenarioOutcome outcome_so_far(const ScenarioOutcome& head, const TinySimBlock& block) {
+  ScenarioOutcome o;
+  o.scenario = head.scenario;
+  o.device = head.device;
+  o.model = head.model;
+  o.fit = head.fit;
+  o.classes = head.classes;
+  o.data = block.run_data();
+  if (!o.data.results.empty()) o.simulated_seconds = double(o.data.results.back().cycle) / o.device.clock_hz;
+  // The block's sensor source reads labels like the run's own (it only adds progress reports).
+  if (o.scenario.anomaly_threshold <= 0 && block.sensor().source() != nullptr)
+    o.scores = score_results(o.data.results, scoring_input(o, block.sensor().source()));
+  o.latency = latency_figures(o.data, o.scenario.sensor.rate, o.device.clock_hz);
   return o;
 }
 

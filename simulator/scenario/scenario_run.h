@@ -22,10 +22,17 @@
 
 namespace tinysim {
 
+class TinySimBlock;
+struct ScenarioOutcome;
+
 struct ScenarioRunOptions {
   std::string devices_dir;  ///< devices/*.yaml; batteries in its batteries/ folder
   /// Called now and then with the fraction of the stream that has arrived (0..1).
   std::function<void(double)> progress;
+  /// Called in the run's thread right after each result is published: `head` holds the
+  /// scenario, device, model and classes, `block` everything the chip produced so far.
+  /// outcome_so_far() turns the two into a partial outcome (live views). Empty: no cost.
+  std::function<void(const ScenarioOutcome& head, const TinySimBlock& block)> on_result;
 };
 
 /// Per-inference timing in seconds: from the window's last frame arriving to the
@@ -64,5 +71,10 @@ struct ScenarioOutcome {
 /// does not fit, features that do not match the model's input) and firmware faults or
 /// errors the firmware reported. A run whose expectations fail is not an error.
 Result<ScenarioOutcome> run_scenario(const Scenario& scenario, const ScenarioRunOptions& options);
+
+/// The outcome of a run still going (from ScenarioRunOptions::on_result): the results,
+/// profile and sensor figures so far, scored against the labels so far (not for anomaly
+/// scenarios), latency so far; no energy, battery or expectations yet.
+ScenarioOutcome outcome_so_far(const ScenarioOutcome& head, const TinySimBlock& block);
 
 }  // namespace tinysim

@@ -1,0 +1,113 @@
+// A scenario run seen live: the timeline, results and performance views fill in while
+// the worker runs (partial runs, at most every 100 ms), Step runs exactly one more
+// inference, and the views at the end are the finished run's.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QBarSet>
+#include <QDir>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+
+#include "app/main_window.h"
+#include "gui_test_support.h"
+#include "performance/performance_view.h"
+#include "results/results_view.h"
+#include "scenario_files.h"
+#include "setup/setup_panel.h"
+#include "timeline/timeline_view.h"
+#include "tones_scenario.h"
+
+namespace tinysim::gui {
+namespace {
+
+struct Seen {
+  size_t results = 0;         ///< in the partial run
+  qsizetype timeline = 0;     ///< class 0's score points on the timeline then
+  qsizetype latency = 0;      ///< latency samples in the performance view then
+  QString headline;
+};
+
+size_t resultsOf(const QVariant& signal) { return signal.value<ScenarioRunPtr>()->outcome->data.results.size(); }
+
+TEST(LiveWindow, ViewsFillInWhileTheWearableScenarioRuns) {
+  MainWindow window;
+  window.show();
+  ASSERT_TRUE(window.openScenario(QDir::cleanPath(TINYSIM_SOURCE_DIR "/scenarios/wearable.yaml")));
+  std::vector<Seen> seen;
+  std::vector<ScenarioRunPtr> partials;
+  // Connected after the window's own slot, so this sees the views as that partial left them.
+  QObject::connect(window.simulation(), &Simulation::scenarioPartial, &window, [&](const ScenarioRunPtr& run) {
+    partials.push_back(run);
+    seen.push_back({run->outcome->data.results.size(), window.timeline()->score(0)->count(),
+                    window.performance()->inferenceLatency() ? window.performance()->inferenceLatency()->count() : -1,
+                    window.results()->headline()});
+    if (seen.size() == 3) {
+      window.views()->setCurrentWidget(window.timeline());
+      screenshot(window, "live_timeline_mid_run");
+    }
+  });
+  QSignalSpy finished(window.simulation(), &Simulation::scenarioFinished);
+  window.run();
+  ASSERT_TRUE(finished.wait(120000));
+  QApplication::processEvents();
+  const ScenarioRunPtr run = finished.first().first().value<ScenarioRunPtr>();
+  ASSERT_TRUE(run->ok()) << run->error;
+  const auto& results = run->outcome->data.results;
+
+  ASSERT_GE(seen.size(), 3u) << "the 10 min stream takes about 2 s: partial runs every 100 ms";
+  EXPECT_LT(seen.front().results, results.size()) << "some but not all";
+  size_t before = 0;
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_GT(seen[i].results, before) << i;
+    EXPECT_LE(seen[i].results, results.size()) << i;
+    EXPECT_EQ(seen[i].timeline, qsizetype(seen[i].results)) << i;
+    EXPECT_TRUE(seen[i].headline.contains("so far")) << seen[i].headline.toStdString();
+    before = seen[i].results;
+    // Each partial run is the start of the finished one, result for result.
+    const auto& so_far = partials[i]->outcome->data.results;
+    for (size_t r = 0; r < so_far.size(); ++r) {
+      ASSERT_EQ(so_far[r].cycle, results[r].cycle) << i << ":" << r;
+      ASSERT_EQ(so_far[r].output, results[r].output) << i << ":" << r;
+    }
+    EXPECT_EQ(partials[i]->outcome->data.inferences.size(), so_far.size());
+  }
+  // At the end: every result, no "so far", the finished run's expectations.
+  EXPECT_EQ(window.timeline()->score(0)->count(), qsizetype(results.size()));
+  EXPECT_FALSE(window.results()->headline().contains("so far"));
+  EXPECT_TRUE(window.results()->headline().contains("expectations")) << window.results()->headline().toStdString();
+}
+
+TEST(LiveWindow, StepRunsExactlyOneMoreInference) {
+  MainWindow window;
+  const std::string dir = test::scratch_dir("gui_step");
+  test::write_sign_classifier(dir + "/sign.tflite", 7);
+  test::write_text(dir + "/tones.yaml", test::tones_scenario_with("noise: 50", "noise: 3000"));
+  ASSERT_TRUE(window.openScenario(QString::fromStdString(dir + "/tones.yaml")));
+  QSignalSpy partial(window.simulation(), &Simulation::scenarioPartial);
+  QSignalSpy finished(window.simulation(), &Simulation::scenarioFinished);
+
+  // Step on an idle window starts the run and holds it at its first result.
+  window.setup()->stepButton()->click();
+  ASSERT_TRUE(partial.wait(60000));
+  EXPECT_TRUE(window.setup()->pauseButton()->isChecked());
+  for (size_t step = 1; step <= 4; ++step) {
+    ASSERT_EQ(partial.size(), qsizetype(step));
+    EXPECT_EQ(resultsOf(partial.last().first()), step);
+    EXPECT_EQ(window.timeline()->score(0)->count(), qsizetype(step));
+    EXPECT_FALSE(partial.wait(300)) << "paused: nothing more arrives";
+    window.setup()->stepButton()->click();
+    ASSERT_TRUE(partial.wait(60000));
+  }
+  EXPECT_EQ(resultsOf(partial.last().first()), 5u);
+  EXPECT_TRUE(finished.isEmpty());
+  window.setup()->pauseButton()->setChecked(false);
+  ASSERT_TRUE(finished.wait(120000));
+  const ScenarioRunPtr run = finished.first().first().value<ScenarioRunPtr>();
+  ASSERT_TRUE(run->ok()) << run->error;
+  EXPECT_EQ(run->outcome->data.results.size(), (500u - 7u) / 3u + 1u);
+}
+
+}  // namespace
+}  // namespace tinysim::gui
