@@ -94,8 +94,8 @@ MainWindow::MainWindow(QWidget* parent)
     if (simulation_->busy()) return simulation_->step();
     run();
     simulation_->setPaused(true);
-    simulation_->step();  // hold at the first result
     setup_->pauseButton()->setChecked(true);
+    simulation_->step();  // hold at the first result
   });
   connect(setup_, &SetupPanel::pauseToggled, simulation_, &Simulation::setPaused);
   connect(simulation_, &Simulation::scenarioPartial, this, &MainWindow::onScenarioPartial);

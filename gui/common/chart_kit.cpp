@@ -56,7 +56,10 @@ QChartView* makeChartView(const QString& title, QWidget* parent) {
 QChart* resetChart(QChartView* view) {
   QChart* chart = view->chart();
   chart->removeAllSeries();
-  for (QAbstractAxis* axis : chart->axes()) chart->removeAxis(axis);
+  for (QAbstractAxis* axis : chart->axes()) {
+    chart->removeAxis(axis);
+    delete axis;  // removeAxis hands it back; kept, its labels stay drawn under the new ones
+  }
   return chart;
 }
 

@@ -116,7 +116,7 @@ SetupPanel::SetupPanel(QWidget* parent)
     scenario_box_->setEnabled(scenario);
     model_box_->setEnabled(!scenario);
     model_->setEnabled(!scenario);
-    step_->setToolTip(scenario ? tr("Run the scenario and pause at once: then Pause/Resume steps through it")
+    step_->setToolTip(scenario ? tr("Run the scenario until one more inference result, then pause")
                                : tr("Run one inference"));
   };
   connect(scenario_mode_, &QRadioButton::toggled, this, apply_mode);

@@ -9,6 +9,7 @@
 #include "scenario/scenario_parser.h"
 #include "scenario/scenario_run.h"
 #include "peripherals/motion_detector.h"
+#include "peripherals/tinysim_block.h"
 #include "scenario_files.h"
 #include "sensors/source_factory.h"
 #include "tones_scenario.h"
@@ -16,13 +17,13 @@
 namespace tinysim::test {
 namespace {
 
-Result<ScenarioOutcome> run_text(const std::string& name, const std::string& text, uint32_t model_inputs = 7) {
+Result<ScenarioOutcome> run_text(const std::string& name, const std::string& text, uint32_t model_inputs = 7,
+                                 ScenarioRunOptions options = {}) {
   const std::string dir = scratch_dir(name);
   write_sign_classifier(dir + "/sign.tflite", model_inputs);
   write_text(dir + "/scenario.yaml", text);
   auto scenario = load_scenario(dir + "/scenario.yaml");
   if (!scenario) return scenario.error();
-  ScenarioRunOptions options;
   options.devices_dir = TINYSIM_SOURCE_DIR "/devices";
   return run_scenario(scenario.value(), options);
 }
@@ -52,6 +53,36 @@ TEST(ScenarioRun, SignClassifierOnTonesScoresExactly) {
   EXPECT_EQ(o.scores.activations.size(), 10u);
   EXPECT_EQ(o.transmissions, 10u);
   for (const ExpectationResult& r : o.expectations) EXPECT_TRUE(r.passed) << r.expectation.key << " " << r.measured_text;
+}
+
+TEST(ScenarioRun, OnResultSeesEachResultAsItIsPublishedAndTheScoresSoFar) {
+  std::vector<ScenarioOutcome> so_far;  // every 100th result's partial outcome
+  size_t calls = 0;
+  ScenarioRunOptions options;
+  options.on_result = [&](const ScenarioOutcome& head, const TinySimBlock& block) {
+    ++calls;
+    EXPECT_EQ(block.mailbox().results().size(), calls);
+    if (calls % 100 == 0) so_far.push_back(outcome_so_far(head, block));
+  };
+  auto run = run_text("on_result", kTonesScenario, 7, options);
+  ASSERT_TRUE(run) << run.error().describe();
+  const ScenarioOutcome& o = run.value();
+  EXPECT_EQ(calls, o.data.results.size());
+  ASSERT_EQ(so_far.size(), o.data.results.size() / 100);
+  for (size_t i = 0; i < so_far.size(); ++i) {
+    const ScenarioOutcome& p = so_far[i];
+    ASSERT_EQ(p.data.results.size(), 100 * (i + 1));
+    EXPECT_EQ(p.data.results.back().cycle, o.data.results[p.data.results.size() - 1].cycle);
+    EXPECT_EQ(p.data.inferences.size(), p.data.results.size());
+    EXPECT_EQ(p.scores.windows, p.data.results.size());  // scored so far, all right (as the full run)
+    EXPECT_EQ(p.scores.correct, p.data.results.size());
+    EXPECT_LT(p.data.sensor.frames_arrived, o.data.sensor.frames_arrived);
+    EXPECT_TRUE(p.expectations.empty());
+  }
+  // Observing changes nothing.
+  auto plain = run_text("on_result", kTonesScenario);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(scenario_json(plain.value()), scenario_json(o));
 }
 
 TEST(ScenarioRun, WakeOnMotionRunsOnlyWindowsWithMotionAndMissesNone) {
