@@ -23,6 +23,9 @@ struct BlockCost {
   /// The block charges the fastest case; the machine adds the rest from the register.
   uint8_t divide_reg = 0;
   uint8_t divide_signed = 0;
+  /// The flash cache's memo for this block (FlashCache::fetch): machine state kept
+  /// here so the hot path touches one entry. Pads the entry to 16 bytes.
+  uint32_t fetch_memo = 0;
 };
 
 /// Options a device chooses for its core (from the device file's `timing:`).
@@ -57,7 +60,7 @@ class CycleModel {
   /// caller on the hot path can index it without going through cached(); empty
   /// (size 0) when no block there was decoded yet.
   struct TableView {
-    const BlockCost* table = nullptr;
+    BlockCost* table = nullptr;
     uint32_t origin = 0;
     uint32_t size = 0;  ///< bytes covered
   };

@@ -16,12 +16,20 @@ void FlashCache::configure(const FlashTiming& timing, uint32_t origin, uint32_t 
   reset();
 }
 
+uint32_t FlashCache::fetch_lines(uint32_t first, uint32_t last, uint32_t& memo) {
+  uint32_t cycles = 0;
+  for (uint32_t line = first; line <= last; ++line) cycles += fetch_line(line);
+  if (!code_tags_.empty() && resident(first, last)) memo = epoch_;
+  return cycles;
+}
+
 void FlashCache::reset() {
   std::fill(code_tags_.begin(), code_tags_.end(), 0u);
   std::fill(data_tags_.begin(), data_tags_.end(), 0u);
   last_fetch_ = ~0u - 1;
   last_data_ = ~0u;
   misses_ = 0;
+  ++epoch_;
 }
 
 }  // namespace tinysim

@@ -16,14 +16,26 @@ class FlashCache {
   void configure(const FlashTiming& timing, uint32_t origin, uint32_t size);
   bool active() const { return penalty_ != 0; }
 
+  /// True when fetching [address, address+bytes) costs nothing and needs no lookup
+  /// (no wait states, outside flash, or the block's memo holds): fetch() then gives 0.
+  bool free_fetch(uint32_t address, uint32_t bytes, uint32_t memo) {
+    if (!penalty_ || address - origin_ >= size_) return true;
+    if (memo != epoch_) return false;
+    last_fetch_ = (address - origin_ + bytes - 1) >> shift_;  // as the lookup leaves it
+    return true;
+  }
   /// Extra cycles to fetch the code [address, address+bytes); 0 outside flash.
-  uint32_t fetch(uint32_t address, uint32_t bytes) {
+  /// `memo` is the block's own word (kept with its cost): it holds the cache's epoch
+  /// when all the block's lines were found resident and no line has been evicted
+  /// since, so a block running in a warm loop costs one compare, not a lookup per line.
+  uint32_t fetch(uint32_t address, uint32_t bytes, uint32_t& memo) {
     if (!penalty_ || address - origin_ >= size_) return 0;
-    const uint32_t first = (address - origin_) >> shift_;
     const uint32_t last = (address - origin_ + bytes - 1) >> shift_;
-    uint32_t cycles = 0;
-    for (uint32_t line = first; line <= last; ++line) cycles += fetch_line(line);
-    return cycles;
+    if (memo == epoch_) {  // every line still in the cache: all hits, as the lookup would find
+      last_fetch_ = last;
+      return 0;
+    }
+    return fetch_lines((address - origin_) >> shift_, last, memo);
   }
   /// Extra cycles for a data load from `address` (the caller checked it is flash).
   uint32_t read(uint32_t address) {
@@ -43,12 +55,15 @@ class FlashCache {
   void reset();
 
  private:
+  /// The full lookup, off the hot path (not inlined into the machine's block hook).
+  uint32_t fetch_lines(uint32_t first, uint32_t last, uint32_t& memo);
   uint32_t fetch_line(uint32_t line) {
     const bool sequential = prefetch_ && line == last_fetch_ + 1;
     bool hit = line == last_fetch_;  // the line buffer (or prefetch buffer) holds it
     if (!hit && !code_tags_.empty()) {
       uint32_t& tag = code_tags_[line & (code_tags_.size() - 1)];
       hit = tag == line + 1;
+      if (!hit && tag != 0) ++epoch_;  // another line evicted: memos are stale
       tag = line + 1;
     }
     last_fetch_ = line;
@@ -56,12 +71,17 @@ class FlashCache {
     ++misses_;
     return penalty_;
   }
-
+  bool resident(uint32_t first, uint32_t last) const {
+    for (uint32_t line = first; line <= last; ++line)
+      if (code_tags_[line & (code_tags_.size() - 1)] != line + 1) return false;
+    return true;
+  }
   uint32_t origin_ = 0, size_ = 0, shift_ = 3, penalty_ = 0;
   bool prefetch_ = false;
   uint32_t last_fetch_ = ~0u - 1, last_data_ = ~0u;
   std::vector<uint32_t> code_tags_, data_tags_;  ///< line + 1 per slot (0 = empty)
   uint64_t misses_ = 0;
+  uint32_t epoch_ = 1;  ///< bumped on every eviction and reset; blocks' memos start at 0
 };
 
 }  // namespace tinysim

@@ -95,8 +95,8 @@ class Machine : public MachineBus {
   const BlockCost& decode_block(uint32_t address, uint16_t bytes);
   /// A block the hot table does not hold: look it up or decode it, then make its
   /// region's table the hot one.
-  const BlockCost& block_cost_slow(uint32_t address, uint16_t bytes);
-  void charge_divide();
+  __attribute__((noinline)) BlockCost& block_cost_slow(uint32_t address, uint16_t bytes);
+  __attribute__((noinline)) void charge_divide();
 
   // Run loop parts (machine_run.cpp).
   enum class Halt { None, Slice, Exit, Fault, ExceptionReturn, SupervisorCall, Wfe };
@@ -114,7 +114,10 @@ class Machine : public MachineBus {
 
   // Hooks (registered in one place: install_hooks()).
   Status install_hooks();
+  /// Per block: a leaf fast path for the common case (cost cached in the hot table,
+  /// flash lines resident, nothing pending); anything else goes to on_block_full.
   static void on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self);
+  __attribute__((noinline)) static void on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void* self);
   static void on_interrupt(uc_engine* uc, uint32_t intno, void* self);
   static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,
                             void* self);
@@ -143,10 +146,14 @@ class Machine : public MachineBus {
   std::vector<std::unique_ptr<Mapped>> mapped_;
 
   // Hot state, touched by on_block.
+  BlockCost outside_;                ///< the last block found outside every code region
   CycleModel::TableView hot_table_;  ///< cost table of the region code last ran from
+  // cycles_ and instructions_ are kept apart: adjacent, GCC adds to both with one
+  // 16-byte load that stalls on the 8-byte store to cycles_ just before it (measured:
+  // most of on_block's time).
   uint64_t cycles_ = 0;
-  uint64_t instructions_ = 0;
   uint64_t deadline_ = 0;
+  uint64_t instructions_ = 0;
   uint64_t instruction_limit_ = ~0ull;
   uint32_t previous_end_ = 0;
   uint32_t previous_penalty_ = 0;  ///< taken penalty of the previous block's conditional exit

@@ -79,6 +79,28 @@ Status Machine::install_hooks() {
 void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self) {
   auto* m = static_cast<Machine*>(self);
   const uint32_t pc = static_cast<uint32_t>(address);
+  const uint32_t offset = pc - m->hot_table_.origin;
+  // Checks only, no state changed, until every condition of the common case holds.
+  if (__builtin_expect(m->divide_reg_ != 0 || m->trace_ || offset >= m->hot_table_.size, 0))
+    return on_block_full(uc, address, size, self);
+  BlockCost* cost = &m->hot_table_.table[offset >> 1];
+  const uint64_t cycles = m->cycles_ + (pc != m->previous_end_ ? m->previous_penalty_ : 0u);
+  if (__builtin_expect(cost->bytes != size || cycles >= m->deadline_, 0) ||
+      !m->flash_.free_fetch(pc, size, cost->fetch_memo))
+    return on_block_full(uc, address, size, self);
+  m->cycles_ = cycles + cost->cycles;
+  m->instructions_ += cost->instructions;
+  m->previous_end_ = pc + size;
+  m->previous_penalty_ = cost->taken_penalty;
+  m->divide_reg_ = cost->divide_reg;
+  m->divide_signed_ = cost->divide_signed;
+  m->caller_block_pc_ = m->block_pc_;
+  m->block_pc_ = pc;
+}
+
+void Machine::on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void* self) {
+  auto* m = static_cast<Machine*>(self);
+  const uint32_t pc = static_cast<uint32_t>(address);
   // The previous block divided: its quotient sets the divide's time (the block charged the fastest).
   if (m->divide_reg_) m->charge_divide();
   // The previous block ended in a conditional branch: taken if we are not right after it.
@@ -95,9 +117,9 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   const uint16_t bytes = static_cast<uint16_t>(size);
   // One bounds check and one load on the hot path: the table of the region code runs from.
   const uint32_t offset = pc - m->hot_table_.origin;
-  const BlockCost* cost = offset < m->hot_table_.size ? &m->hot_table_.table[offset >> 1] : nullptr;
+  BlockCost* cost = offset < m->hot_table_.size ? &m->hot_table_.table[offset >> 1] : nullptr;
   if (!cost || cost->bytes != bytes) cost = &m->block_cost_slow(pc, bytes);
-  m->cycles_ += cost->cycles + m->flash_.fetch(pc, size);
+  m->cycles_ += cost->cycles + m->flash_.fetch(pc, size, cost->fetch_memo);
   m->instructions_ += cost->instructions;
   m->previous_end_ = pc + size;
   m->previous_penalty_ = cost->taken_penalty;
@@ -123,11 +145,14 @@ std::vector<TraceLine> Machine::trace() const {
   return lines;
 }
 
-const BlockCost& Machine::block_cost_slow(uint32_t address, uint16_t bytes) {
+BlockCost& Machine::block_cost_slow(uint32_t address, uint16_t bytes) {
   const BlockCost* cost = model_.cached(address, bytes);
-  const BlockCost& found = cost ? *cost : decode_block(address, bytes);
+  if (!cost) cost = &decode_block(address, bytes);
   hot_table_ = model_.table_at(address);
-  return found;
+  const uint32_t offset = address - hot_table_.origin;
+  if (offset < hot_table_.size) return hot_table_.table[offset >> 1];
+  outside_ = *cost;  // outside every code region, so not cached: a copy of its own
+  return outside_;
 }
 
 void Machine::charge_divide() {

@@ -2,6 +2,9 @@
 // accelerator's line caches, and clear errors for a bad `timing:` section.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
 #include "cost/device_timing.h"
 #include "cost/flash_cache.h"
 #include "machine_fixture.h"
@@ -81,14 +84,20 @@ FlashTiming art(unsigned ws, unsigned code_lines, unsigned data_lines, bool pref
   return t;
 }
 
+/// The per-block memo of one call site (a block's own word in the machine).
+uint32_t fetch(FlashCache& cache, uint32_t address, uint32_t bytes) {
+  uint32_t memo = 0;  // a fresh memo: always the full lookup
+  return cache.fetch(address, bytes, memo);
+}
+
 TEST(FlashCache, MissesPayTheWaitStatesOnce) {
   FlashCache cache;
   cache.configure(art(4, 128, 32, false), 0x08000000, 0x100000);
-  EXPECT_EQ(cache.fetch(0x08000100, 20), 3u * 4u);  // lines 0x100, 0x108, 0x110: three misses
-  EXPECT_EQ(cache.fetch(0x08000100, 20), 0u);       // all cached now
-  EXPECT_EQ(cache.fetch(0x20000000, 20), 0u);       // SRAM: zero wait states
-  EXPECT_EQ(cache.fetch(0x08000100 + 128 * 8, 2), 4u);  // same slot, other line: evicted
-  EXPECT_EQ(cache.fetch(0x08000100, 2), 4u);
+  EXPECT_EQ(fetch(cache, 0x08000100, 20), 3u * 4u);  // lines 0x100, 0x108, 0x110: three misses
+  EXPECT_EQ(fetch(cache, 0x08000100, 20), 0u);       // all cached now
+  EXPECT_EQ(fetch(cache, 0x20000000, 20), 0u);       // SRAM: zero wait states
+  EXPECT_EQ(fetch(cache, 0x08000100 + 128 * 8, 2), 4u);  // same slot, other line: evicted
+  EXPECT_EQ(fetch(cache, 0x08000100, 2), 4u);
   EXPECT_EQ(cache.read(0x08004000), 4u);  // data cache separate from instructions
   EXPECT_EQ(cache.read(0x08004004), 0u);  // same 8-byte line
   EXPECT_EQ(cache.misses(), 5u);          // instruction fetches only
@@ -97,16 +106,35 @@ TEST(FlashCache, MissesPayTheWaitStatesOnce) {
 TEST(FlashCache, PrefetchHidesTheNextSequentialLine) {
   FlashCache cache;
   cache.configure(art(5, 0, 0, true), 0x08000000, 0x100000);
-  EXPECT_EQ(cache.fetch(0x08000000, 32), 5u);  // first line misses, the next three are prefetched
-  EXPECT_EQ(cache.fetch(0x08000400, 4), 5u);   // a jump: miss
-  EXPECT_EQ(cache.fetch(0x08000400, 4), 0u);   // the line buffer still holds it
+  EXPECT_EQ(fetch(cache, 0x08000000, 32), 5u);  // first line misses, the next three are prefetched
+  EXPECT_EQ(fetch(cache, 0x08000400, 4), 5u);   // a jump: miss
+  EXPECT_EQ(fetch(cache, 0x08000400, 4), 0u);   // the line buffer still holds it
+}
+
+TEST(FlashCache, BlockMemosGiveExactlyTheFullLookupsCycles) {
+  // Blocks kept as memos (as the machine does) against the same stream looked up in full,
+  // with a cache small enough that blocks evict each other.
+  for (const FlashTiming& timing : {art(4, 16, 0, false), art(3, 16, 0, true), art(5, 0, 0, true)}) {
+    FlashCache memoised, full;
+    memoised.configure(timing, 0x08000000, 0x100000);
+    full.configure(timing, 0x08000000, 0x100000);
+    std::vector<uint32_t> memos(64, 0);
+    std::mt19937 random(11);
+    for (int i = 0; i < 20000; ++i) {
+      const uint32_t block = random() % 64u;
+      const uint32_t address = 0x08000000u + block * 36u, bytes = 2u + (block % 7u) * 6u;
+      ASSERT_EQ(memoised.fetch(address, bytes, memos[block]), fetch(full, address, bytes)) << "fetch " << i;
+    }
+    EXPECT_EQ(memoised.misses(), full.misses());
+    EXPECT_GT(full.misses(), 100u);
+  }
 }
 
 TEST(FlashCache, ZeroWaitStatesIsInactive) {
   FlashCache cache;
   cache.configure(art(0, 128, 32, false), 0x08000000, 0x100000);
   EXPECT_FALSE(cache.active());
-  EXPECT_EQ(cache.fetch(0x08000000, 64), 0u);
+  EXPECT_EQ(fetch(cache, 0x08000000, 64), 0u);
 }
 
 TEST(FlashCache, WaitStatesSlowAFlashRunDown) {
