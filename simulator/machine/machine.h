@@ -117,6 +117,8 @@ class Machine : public MachineBus {
   /// Per block: a leaf fast path for the common case (cost cached in the hot table,
   /// flash lines resident, nothing pending); anything else goes to on_block_full.
   static void on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self);
+  /// Charges a block's cost (+ flash fetch cycles) and records it as the last one run.
+  void charge_block(const BlockCost& cost, uint32_t pc, uint32_t size, uint32_t fetch_cycles);
   __attribute__((noinline)) static void on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void* self);
   static void on_interrupt(uc_engine* uc, uint32_t intno, void* self);
   static bool on_bad_memory(uc_engine* uc, uc_mem_type type, uint64_t address, int size, int64_t value,

@@ -75,6 +75,17 @@ Status Machine::install_hooks() {
   return std::nullopt;
 }
 
+inline void Machine::charge_block(const BlockCost& cost, uint32_t pc, uint32_t size, uint32_t fetch_cycles) {
+  cycles_ += cost.cycles + fetch_cycles;
+  instructions_ += cost.instructions;
+  previous_end_ = pc + size;
+  previous_penalty_ = cost.taken_penalty;
+  divide_reg_ = cost.divide_reg;
+  divide_signed_ = cost.divide_signed;
+  caller_block_pc_ = block_pc_;
+  block_pc_ = pc;
+}
+
 /// Hot path: charge the block's cycles, or stop before it when the slice is over.
 void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* self) {
   auto* m = static_cast<Machine*>(self);
@@ -88,15 +99,10 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   if (__builtin_expect(cost->bytes != size || cycles >= m->deadline_, 0) ||
       !m->flash_.free_fetch(pc, size, cost->fetch_memo))
     return on_block_full(uc, address, size, self);
-  m->cycles_ = cycles + cost->cycles;
-  m->instructions_ += cost->instructions;
-  m->previous_end_ = pc + size;
-  m->previous_penalty_ = cost->taken_penalty;
-  m->divide_reg_ = cost->divide_reg;
-  m->divide_signed_ = cost->divide_signed;
-  m->caller_block_pc_ = m->block_pc_;
-  m->block_pc_ = pc;
+  m->cycles_ = cycles;
+  m->charge_block(*cost, pc, size, 0);
 }
+
 
 void Machine::on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void* self) {
   auto* m = static_cast<Machine*>(self);
@@ -119,14 +125,7 @@ void Machine::on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void
   const uint32_t offset = pc - m->hot_table_.origin;
   BlockCost* cost = offset < m->hot_table_.size ? &m->hot_table_.table[offset >> 1] : nullptr;
   if (!cost || cost->bytes != bytes) cost = &m->block_cost_slow(pc, bytes);
-  m->cycles_ += cost->cycles + m->flash_.fetch(pc, size, cost->fetch_memo);
-  m->instructions_ += cost->instructions;
-  m->previous_end_ = pc + size;
-  m->previous_penalty_ = cost->taken_penalty;
-  m->divide_reg_ = cost->divide_reg;
-  m->divide_signed_ = cost->divide_signed;
-  m->caller_block_pc_ = m->block_pc_;
-  m->block_pc_ = pc;
+  m->charge_block(*cost, pc, size, m->flash_.fetch(pc, size, cost->fetch_memo));
   if (m->trace_) m->trace_lines_[m->traced_++ % m->trace_lines_.size()] = {m->cycles_, pc};
 }
 
