@@ -11,25 +11,10 @@ namespace tinysim {
 namespace {
 
 /// Two labelled tones (3 Hz and 20 Hz) in noise; statistics features tell them apart.
-constexpr const char* kTonesSpec = R"(name: tones
-seed: 3
-sensor:
-  rate: 100 Hz
-  channels: 1
-  source:
-    generator: tones
-    noise: 100
-    segments:
-      - {label: low, duration: 2 s, tones: {frequency: 3 Hz, amplitude: 1000}}
-      - {label: high, duration: 2 s, tones: {frequency: 20 Hz, amplitude: 1000}}
-inference: {window: 50, stride: 50, features: statistics}   # windows never straddle two tones
-data: {duration: 120 s}
-model:
-  - dense: {units: 8, activation: relu}
-  - dense: {units: 2}
-  - softmax:
-training: {task: classifier, epochs: 12, batch_size: 8, learning_rate: 0.01}
-)";
+const std::string kTonesSpec = [] {
+  std::ifstream in(TINYSIM_SOURCE_DIR "/tests/data/tones_train_spec.yaml");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}();
 
 Result<TrainSpec> spec_from(const std::string& text) {
   return parse_train_spec(YAML::Load(text), std::string(TINYSIM_SOURCE_DIR) + "/tests/train/spec.yaml");

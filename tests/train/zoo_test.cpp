@@ -1,5 +1,5 @@
-// The committed model zoo: a model regenerates bit-identically from its spec, and the
-// exported int8 model gives the same outputs on emulated chips (M0+, M4) as the host
+// The committed model zoo: a model regenerates bit-identically from its spec, and every
+// committed int8 model gives the same outputs on emulated chips (M0+, M4) as the host
 // runtime the trainer measures accuracy with, for held-out windows of its scenario data.
 #include <gtest/gtest.h>
 
@@ -63,9 +63,23 @@ void expect_device_matches_host(const std::string& model_name, const std::string
   }
 }
 
-TEST(ModelZoo, WristGesturesOnEmulatedM0PlusAndM4MatchesTheHostRuntime) {
-  expect_device_matches_host("wrist_gestures", "samd21g18");
-  expect_device_matches_host("wrist_gestures", "nrf52840");
+/// Every committed model, with the M0+ chip it fits on (the samd21g18 has 32 KiB of RAM).
+struct ZooModel {
+  const char* name;
+  const char* m0plus;
+};
+constexpr ZooModel kZooModels[] = {
+    {"wrist_gestures", "samd21g18"},
+    {"environment_events", "samd21g18"},
+    {"vibration_autoencoder", "samd21g18"},
+    {"keywords", "samd21g18"},
+};
+
+TEST(ModelZoo, EveryModelOnEmulatedM0PlusAndM4MatchesTheHostRuntime) {
+  for (const ZooModel& m : kZooModels) {
+    expect_device_matches_host(m.name, m.m0plus);
+    expect_device_matches_host(m.name, "nrf52840");
+  }
 }
 
 TEST(ModelZoo, WristGesturesRegeneratesBitIdentically) {
