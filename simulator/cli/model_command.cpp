@@ -69,7 +69,11 @@ std::optional<ModelArgs> parse(const std::vector<std::string>& args, std::ostrea
       return std::nullopt;
     }
   }
-  if ((a.verb != "inspect" && a.verb != "bench") || a.model.empty() || (a.verb == "bench" && a.device.empty())) {
+  if (!a.verb.empty() && a.verb != "inspect" && a.verb != "bench") {
+    err << "tinysim model: unknown subcommand '" << a.verb << "' (inspect, bench, run, validate, train)\n" << kUsage;
+    return std::nullopt;
+  }
+  if (a.model.empty() || (a.verb == "bench" && a.device.empty())) {
     err << kUsage;
     return std::nullopt;
   }

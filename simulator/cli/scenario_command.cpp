@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 
 #include "commands.h"
 #include "device/device_catalog.h"
@@ -37,8 +38,15 @@ std::optional<ScenarioArgs> parse(int argc, char** argv, std::ostream& err) {
     const bool has_value = i + 1 < argc;
     auto take = [&](std::optional<std::string>& into) { into = argv[++i]; };
     auto take_text = [&](std::string& into) { into = argv[++i]; };
+    static const std::set<std::string> kValueOptions = {"--scenario", "--device", "--clock-mhz", "--duration",
+                                                        "--seed",     "--battery", "--set",      "--report",
+                                                        "--junit",    "--trace",  "--devices-dir"};
+    const bool option = word.rfind("--", 0) == 0;
     if (word == "--quiet") a.quiet = true;
-    else if (!has_value && word.rfind("--", 0) == 0) {
+    else if (option && !kValueOptions.count(word)) {
+      err << "tinysim: unknown option '" << word << "'\n" << kUsage;
+      return std::nullopt;
+    } else if (option && !has_value) {
       err << "tinysim: " << word << " expects a value\n" << kUsage;
       return std::nullopt;
     } else if (word == "--scenario") take_text(a.file);
@@ -52,10 +60,7 @@ std::optional<ScenarioArgs> parse(int argc, char** argv, std::ostream& err) {
     else if (word == "--junit") take_text(a.junit);
     else if (word == "--trace") take_text(a.trace);
     else if (word == "--devices-dir") take_text(a.devices_dir);
-    else if (word.rfind("--", 0) == 0) {
-      err << "tinysim: unknown option '" << word << "'\n" << kUsage;
-      return std::nullopt;
-    } else if (a.file.empty()) a.file = word;
+    else if (a.file.empty()) a.file = word;
     else {
       err << "tinysim: unexpected argument '" << word << "'\n" << kUsage;
       return std::nullopt;

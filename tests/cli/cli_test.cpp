@@ -19,6 +19,21 @@ TEST(Cli, UnknownCommandIsBadInput) {
   EXPECT_NE(o.out.find("unknown command 'frobnicate'"), std::string::npos) << o.out;
 }
 
+TEST(Cli, UnknownModelSubcommandIsNamed) {
+  const Outcome o = run("model bnech model.tflite");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.out.find("unknown subcommand 'bnech' (inspect, bench, run, validate, train)"), std::string::npos) << o.out;
+}
+
+TEST(Cli, UnknownScenarioOptionIsNamedEvenLast) {
+  const Outcome last = run("scenario missing.yaml --bogus");
+  EXPECT_EQ(last.exit_code, 2);
+  EXPECT_NE(last.out.find("unknown option '--bogus'"), std::string::npos) << last.out;
+  const Outcome no_value = run("scenario missing.yaml --report");
+  EXPECT_EQ(no_value.exit_code, 2);
+  EXPECT_NE(no_value.out.find("--report expects a value"), std::string::npos) << no_value.out;
+}
+
 TEST(Cli, DevicesListsTheShippedChips) {
   const Outcome o = run("devices");
   EXPECT_EQ(o.exit_code, 0) << o.out;
