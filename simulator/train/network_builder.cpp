@@ -23,8 +23,11 @@ struct LayerEntry {
   std::string where;    ///< "model[3] (conv2d)"
 
   bool has(std::string_view key) const { return settings.node().IsMap() && settings.has(key); }
+  /// Located at the key (or the entry), named by the layer: "model[3] (conv2d): ...".
   Error error(std::string_view key, const std::string& message) const {
-    return has(key) ? settings.error(key, where + ": " + message) : entry.error("", where + ": " + message);
+    Error e = has(key) ? settings.error(key, message) : entry.error("", message);
+    e.field = where;
+    return e;
   }
 
   Result<int32_t> whole(std::string_view key, int32_t fallback, int32_t low, int32_t high) const {

@@ -63,6 +63,7 @@ TEST(TrainSpec, UnknownLayerNamesTheLayerAndLine) {
   EXPECT_NE(r.error().describe().find("model[1] (conv3d): unknown layer 'conv3d'; expected one of: dense, conv1d"),
             std::string::npos)
       << r.error().describe();
+  EXPECT_EQ(r.error().describe().find("model[1]: model[1]"), std::string::npos) << "the layer named once";
 }
 
 TEST(TrainSpec, ImpossibleShapeNamesTheLayerAndLine) {
