@@ -4,6 +4,7 @@
 #include <fstream>
 #include <yaml-cpp/yaml.h>
 
+#include "core/yaml_fields.h"
 #include "scenario/scenario_parser.h"
 #include "sensors/source_factory.h"
 
@@ -120,12 +121,9 @@ ModelRun model_run_of(const ScenarioRun& run) {
 }
 
 Status save_scenario_as(const std::string& from, const ScenarioOverrides& overrides, const std::string& to) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(from);
-  } catch (const YAML::Exception& e) {
-    return make_error(std::string("cannot read it as YAML: ") + e.what(), from);
-  }
+  auto loaded = load_yaml_file(from, "the scenario file");
+  if (!loaded) return loaded.error();
+  YAML::Node root = loaded.value();
   auto entries = override_entries(overrides);
   if (!entries) return entries.error();
   if (Status st = apply_overrides(root, entries.value(), from)) return st;

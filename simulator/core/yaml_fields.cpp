@@ -62,4 +62,19 @@ Result<YamlFields> YamlFields::map(std::string_view key) const {
   return YamlFields(n, file_, field(key));
 }
 
+Result<YAML::Node> load_yaml_file(const std::string& path, const std::string& what) {
+  try {
+    return YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    return make_error("cannot open " + what, path);
+  } catch (const YAML::ParserException& e) {
+    Error err = make_error("not valid YAML: " + e.msg, path);
+    err.line = e.mark.line + 1;
+    err.column = e.mark.column + 1;
+    return err;
+  } catch (const YAML::Exception& e) {
+    return make_error("cannot read " + what + ": " + e.msg, path);
+  }
+}
+
 }  // namespace tinysim

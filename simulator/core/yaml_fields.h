@@ -42,4 +42,8 @@ class YamlFields {
   std::string path_;
 };
 
+/// Reads a YAML file; `what` names it in errors ("the scenario file"). A syntax error
+/// carries the line and column.
+Result<YAML::Node> load_yaml_file(const std::string& path, const std::string& what);
+
 }  // namespace tinysim

@@ -5,11 +5,7 @@
 namespace tinysim {
 
 Result<YAML::Node> device_yaml(const Device& device) {
-  try {
-    return YAML::LoadFile(device.file);
-  } catch (const YAML::Exception& e) {
-    return make_error("cannot read the device file: " + e.msg, device.file);
-  }
+  return load_yaml_file(device.file, "the device file");
 }
 
 Result<std::optional<YamlFields>> device_section(const Device& device, std::string_view key) {

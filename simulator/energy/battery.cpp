@@ -76,18 +76,9 @@ std::string text(const char* fmt, double v) {
 }  // namespace
 
 Result<Battery> load_battery_file(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return make_error("cannot open the battery file", path);
-  } catch (const YAML::ParserException& e) {
-    Error err = make_error(e.msg, path);
-    err.line = e.mark.line + 1;
-    err.column = e.mark.column + 1;
-    return err;
-  }
-  return parse_battery(YamlFields(root, path, ""));
+  auto root = load_yaml_file(path, "the battery file");
+  if (!root) return root.error();
+  return parse_battery(YamlFields(root.value(), path, ""));
 }
 
 Result<std::vector<Battery>> list_batteries(const std::string& dir) {

@@ -1,6 +1,7 @@
 #include "scenario/anomaly.h"
 
 #include "features/feature_pipeline.h"
+#include "scenario/scenario_run.h"
 
 namespace tinysim {
 
@@ -11,15 +12,7 @@ Result<AnomalyScores> decide_anomalies(const Scenario& s, const ModelSummary& mo
     return s.fields.error("anomaly_threshold", "an anomaly threshold needs an autoencoder: one int8 output the size "
                                                "of its input (" + std::to_string(in.bytes) + " values)");
   const TensorSummary& out = model.outputs[0];
-  tinyrt::FeatureConfig config;
-  config.kind = static_cast<tinyrt::FeatureKind>(static_cast<uint32_t>(s.features.kind));
-  config.window_frames = s.features.window_frames;
-  config.channels = s.sensor.channels;
-  config.sample_rate_hz = static_cast<uint32_t>(s.sensor.rate.hz_num / s.sensor.rate.hz_den);
-  config.fft_size = s.features.fft_size;
-  config.hop_frames = s.features.hop_frames;
-  config.mel_bands = s.features.mel_bands;
-  config.mfcc_coeffs = s.features.mfcc_coefficients;
+  const tinyrt::FeatureConfig config = runtime_features(s);
   std::vector<uint8_t> workspace(tinyrt::feature_workspace_bytes(config) + 8);
   tinyrt::FeaturePipeline pipeline;
   if (!pipeline.init(config, workspace.data(), static_cast<uint32_t>(workspace.size())))

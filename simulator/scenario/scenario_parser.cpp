@@ -369,17 +369,9 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
 }
 
 Result<Scenario> load_scenario(const std::string& path, const ScenarioOverrides& overrides) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return make_error("cannot open the scenario file", path);
-  } catch (const YAML::ParserException& e) {
-    Error err = make_error("not valid YAML: " + e.msg, path);
-    err.line = e.mark.line + 1;
-    err.column = e.mark.column + 1;
-    return err;
-  }
+  auto loaded = load_yaml_file(path, "the scenario file");
+  if (!loaded) return loaded.error();
+  YAML::Node root = loaded.value();
   auto entries = override_entries(overrides);
   if (!entries) return entries.error();
   if (Status st = apply_overrides(root, entries.value(), path)) return *st;

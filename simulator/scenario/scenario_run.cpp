@@ -18,19 +18,6 @@
 namespace tinysim {
 namespace {
 
-/// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
-tinyrt::FeatureConfig runtime_features(const Scenario& s) {
-  tinyrt::FeatureConfig c;
-  c.kind = static_cast<tinyrt::FeatureKind>(static_cast<uint32_t>(s.features.kind));
-  c.window_frames = s.features.window_frames;
-  c.channels = s.sensor.channels;
-  c.sample_rate_hz = static_cast<uint32_t>(s.sensor.rate.hz_num / s.sensor.rate.hz_den);
-  c.fft_size = s.features.fft_size;
-  c.hop_frames = s.features.hop_frames;
-  c.mel_bands = s.features.mel_bands;
-  c.mfcc_coeffs = s.features.mfcc_coefficients;
-  return c;
-}
 
 /// RAM the firmware carves for one window and the feature pipeline's workspace.
 uint32_t window_ram(const Scenario& s) {
@@ -197,6 +184,20 @@ ScoringInput scoring_input(const ScenarioOutcome& o, const SensorSource* source)
 }
 
 }  // namespace
+
+/// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
+tinyrt::FeatureConfig runtime_features(const Scenario& s) {
+  tinyrt::FeatureConfig c;
+  c.kind = static_cast<tinyrt::FeatureKind>(static_cast<uint32_t>(s.features.kind));
+  c.window_frames = s.features.window_frames;
+  c.channels = s.sensor.channels;
+  c.sample_rate_hz = static_cast<uint32_t>(s.sensor.rate.hz_num / s.sensor.rate.hz_den);
+  c.fft_size = s.features.fft_size;
+  c.hop_frames = s.features.hop_frames;
+  c.mel_bands = s.features.mel_bands;
+  c.mfcc_coeffs = s.features.mfcc_coefficients;
+  return c;
+}
 
 bool ScenarioOutcome::passed() const {
   return std::all_of(expectations.begin(), expectations.end(), [](const ExpectationResult& r) { return r.passed; });

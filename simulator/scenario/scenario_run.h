@@ -12,6 +12,7 @@
 #include "device/device.h"
 #include "energy/battery.h"
 #include "energy/energy_meter.h"
+#include "features/feature_pipeline.h"
 #include "machine/run_result.h"
 #include "model/model_summary.h"
 #include "peripherals/run_data.h"
@@ -71,6 +72,9 @@ struct ScenarioOutcome {
 /// does not fit, features that do not match the model's input) and firmware faults or
 /// errors the firmware reported. A run whose expectations fail is not an error.
 Result<ScenarioOutcome> run_scenario(const Scenario& scenario, const ScenarioRunOptions& options);
+
+/// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
+tinyrt::FeatureConfig runtime_features(const Scenario& s);
 
 /// The outcome of a run still going (from ScenarioRunOptions::on_result): the results,
 /// profile and sensor figures so far, scored against the labels so far (not for anomaly

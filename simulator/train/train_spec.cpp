@@ -242,18 +242,9 @@ Result<TrainSpec> parse_train_spec(const YAML::Node& root, const std::string& fi
 }
 
 Result<TrainSpec> load_train_spec(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return make_error("cannot read the training spec", path);
-  } catch (const YAML::ParserException& e) {
-    Error err = make_error("not valid YAML: " + e.msg, path);
-    err.line = e.mark.line + 1;
-    err.column = e.mark.column + 1;
-    return err;
-  }
-  return parse_train_spec(root, path);
+  auto root = load_yaml_file(path, "the training spec");
+  if (!root) return root.error();
+  return parse_train_spec(root.value(), path);
 }
 
 }  // namespace tinysim
