@@ -1,5 +1,8 @@
 // One inference: profile markers around it and each op, then the result mailbox.
+#include <string.h>
+
 #include "app/firmware.h"
+#include "hal/tinysim_regs.h"
 
 namespace tinyrt::app {
 namespace {
@@ -31,11 +34,31 @@ int fail(uint32_t code, uint32_t detail, const char* message) {
   return static_cast<int>(code);
 }
 
-void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs) {
+int prepare_anomaly(Interpreter& interpreter, AnomalyDecision& decision) {
+  const Tensor& in = interpreter.input(0);
+  const Tensor& out = interpreter.output(0);
+  if (interpreter.output_count() != 1 || out.type != TensorType::kInt8 || out.bytes != in.bytes)
+    return fail(TS_ERR_MODEL_UNSUPPORTED, in.bytes,
+                "an anomaly threshold needs an autoencoder: one int8 output the size of its input");
+  if (!decision.error.prepare(in.quant, out.quant, in.bytes))
+    return fail(TS_ERR_MODEL_UNSUPPORTED, in.bytes,
+                "reconstruction error: scales must be positive, output scale at most 128 x input scale");
+  return 0;
+}
+
+void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs, AnomalyDecision* anomaly) {
+  if (anomaly != nullptr) memcpy(anomaly->kept_input, interpreter.input(0).data, interpreter.input(0).bytes);
   ProfileMarkers markers;
   hal::profile_inference(true, inference);
   interpreter.invoke(&markers);
   hal::profile_inference(false, inference);
+  if (anomaly != nullptr) {
+    const Tensor& out = interpreter.output(0);
+    const uint32_t score = anomaly->error.score(anomaly->kept_input, out.as<int8_t>());
+    hal::set_result_score(score);
+    hal::publish_result(score > anomaly->threshold ? 1 : 0, out.data, out.bytes);
+    return;
+  }
   for (uint32_t i = 0; i < outputs && i < interpreter.output_count(); ++i) {
     const Tensor& out = interpreter.output(i);
     hal::publish_result(predicted_class(out), out.data, out.bytes);

@@ -1,6 +1,7 @@
-// Firmware entry: read the model from its flash partition, keep the sensor window and
-// the feature workspace at the start of free RAM, plan the tensor arena in the rest
-// (up to the stack), then run the mode the host asks for.
+// Firmware entry: read the model from its flash partition, keep the sensor window, the
+// feature workspace and (anomaly decisions) a copy of the model input at the start of
+// free RAM, plan the tensor arena in the rest (up to the stack), then run the mode the
+// host asks for.
 #include <stdint.h>
 
 #include "app/firmware.h"
@@ -12,6 +13,7 @@ namespace {
 
 tinyrt::Interpreter interpreter;
 tinyrt::FeaturePipeline features;
+tinyrt::app::AnomalyDecision anomaly;
 
 uint8_t* carve(uint8_t*& free, uint32_t bytes) {
   uint8_t* p = free;
@@ -38,6 +40,10 @@ int main() {
     if (reinterpret_cast<uintptr_t>(free) > ram_end || !features.init(config, scratch, workspace))
       return app::fail(TS_ERR_INTERNAL, static_cast<uint32_t>(config.kind),
                        "feature pipeline settings are invalid or do not fit in RAM");
+    anomaly.threshold = hal::config_word(TS_CONFIG_ANOMALY_THRESHOLD / 4);
+    if (anomaly.threshold != 0) anomaly.kept_input = reinterpret_cast<int8_t*>(carve(free, features.count()));
+    if (reinterpret_cast<uintptr_t>(free) > ram_end)
+      return app::fail(TS_ERR_ARENA_TOO_SMALL, features.count(), "the kept model input does not fit in RAM");
   }
 
   const uint32_t arena_start = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(free));
@@ -52,5 +58,5 @@ int main() {
                      r.persistent_bytes, r.activation_bytes, r.scratch_bytes);
 
   return info.mode == TS_MODE_TENSOR ? app::run_tensor_mode(interpreter)
-                                     : app::run_scenario_mode(interpreter, features, window);
+                                     : app::run_scenario_mode(interpreter, features, window, anomaly);
 }

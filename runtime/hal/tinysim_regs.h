@@ -81,6 +81,8 @@
 #define TS_RESULT_ERROR 0x10u     // write: error code (TS_ERR_*), publishes an error
 #define TS_RESULT_ERROR_ARG 0x14u // write before ERROR: detail (op index, bytes needed, ...)
 #define TS_RESULT_ERROR_MSG 0x18u // write before ERROR: address of a NUL-terminated message
+#define TS_RESULT_SCORE 0x1Cu     // write before COMMIT: the result's score, Q16.16 (anomaly: reconstruction error)
+#define TS_RESULT_NO_SCORE 0xFFFFFFFFu  // SCORE at reset: results carry no score
 #define TS_ERR_NONE 0u
 #define TS_ERR_MODEL_INVALID 1u
 #define TS_ERR_MODEL_UNSUPPORTED 2u
@@ -120,6 +122,7 @@
 #define TS_CONFIG_HOP_FRAMES 0x10u     // log-mel, MFCC: frames between FFT frames
 #define TS_CONFIG_MEL_BANDS 0x14u      // log-mel, MFCC: mel filter bands
 #define TS_CONFIG_MFCC_COEFFS 0x18u    // MFCC: cepstral coefficients kept
+#define TS_CONFIG_ANOMALY_THRESHOLD 0x1Cu  // Q16.16 reconstruction error above which a result is class 1; 0 = classify
 #define TS_FEATURES_RAW 0u         // the window itself, quantised by the model's input scale/zero point
 #define TS_FEATURES_STATISTICS 1u  // per-channel windowed statistics
 #define TS_FEATURES_LOG_MEL 2u     // log-mel spectrogram

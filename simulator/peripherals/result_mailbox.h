@@ -1,6 +1,6 @@
 #pragma once
-// RESULT mailbox: each inference the firmware publishes (class index and the output
-// tensor bytes, copied from RAM at COMMIT) and each error it reports (code, detail,
+// RESULT mailbox: each inference the firmware publishes (class index, score if written
+// and the output tensor bytes, copied from RAM at COMMIT) and each error it reports (code, detail,
 // message read from memory), stamped with the cycle and with what the result is
 // about: the last sensor window DMA'd (scenario mode) or the last input (tensor mode).
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "hal/tinysim_regs.h"
 #include "peripherals/register_block.h"
 #include "peripherals/sensor_fifo.h"
 #include "peripherals/tensor_input.h"
@@ -18,6 +19,7 @@ namespace tinysim {
 struct InferenceResult {
   uint64_t cycle = 0;
   int32_t predicted_class = -1;  ///< -1: none
+  std::optional<uint32_t> score;  ///< SCORE register, Q16.16 (anomaly: reconstruction error); none: not written
   std::vector<uint8_t> output;   ///< the output tensor bytes as in RAM
   std::optional<SensorWindow> window;  ///< the sensor frames it was computed from
   int64_t input_index = -1;            ///< tensor mode: the input it was computed from
@@ -64,6 +66,7 @@ class ResultMailbox : public RegisterBlock {
   uint32_t data_len_ = 0;
   uint32_t error_arg_ = 0;
   uint32_t error_msg_ = 0;
+  uint32_t score_ = TS_RESULT_NO_SCORE;
   uint32_t last_error_ = 0;
 };
 

@@ -163,7 +163,7 @@ std::string scenario_json(const ScenarioOutcome& o) {
     const InferenceResult& r = o.data.results[i];
     j.begin_object().field("cycle", r.cycle).field("class", r.predicted_class);
     if (r.window) j.field("first_frame", r.window->first_frame).field("last_frame", r.window->last_frame);
-    if (i < o.anomaly_scores.size()) j.key("anomaly_score").value(o.anomaly_scores[i], 9);
+    if (r.score) j.key("anomaly_score").value(*r.score / 65536.0, 9);  // the chip's Q16.16 score
     j.end_object();
   }
   j.end_array();

@@ -60,11 +60,8 @@ std::string scenario_trace(const ScenarioOutcome& o) {
                        std::to_string(op.index),
              "op", op.begin_cycle, op.end_cycle);
   }
-  for (size_t i = 0; i < o.data.results.size(); ++i) {
-    const InferenceResult& r = o.data.results[i];
-    int32_t predicted = r.predicted_class;
-    if (i < o.anomaly_scores.size() && o.anomaly_scores[i] >= 0)  // an autoencoder: the threshold decides
-      predicted = o.anomaly_scores[i] > o.scenario.anomaly_threshold ? 1 : 0;
+  for (const InferenceResult& r : o.data.results) {
+    const int32_t predicted = r.predicted_class;
     const bool known = predicted >= 0 && static_cast<size_t>(predicted) < o.classes.size();
     t.instant(kResults, known ? o.classes[static_cast<size_t>(predicted)] : "class " + std::to_string(predicted),
               r.cycle, predicted);

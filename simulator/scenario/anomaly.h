@@ -1,27 +1,21 @@
 #pragma once
-// Anomaly decisions for autoencoder models: the chip publishes a reconstruction of its
-// input; the scenario engine scores each result by the mean squared difference between
-// the window's model input (the same feature pipeline built for the host, bit-identical
-// to the firmware's) and that reconstruction, both dequantised, and calls it classes[1]
-// (anomaly) above the threshold, classes[0] below. The chip's cycles do not include this
-// last comparison.
-#include <vector>
+// Anomaly decisions for autoencoders are made on the chip (runtime/anomaly): the firmware
+// scores each inference by its reconstruction error, compares it with the scenario's
+// threshold (CONFIG ANOMALY_THRESHOLD) and publishes the score and the class. The
+// scenario engine checks the model can be decided that way and passes the threshold.
+#include <cstdint>
 
 #include "core/error.h"
 #include "model/model_summary.h"
-#include "peripherals/result_mailbox.h"
 #include "scenario/scenario.h"
-#include "sensors/sensor_source.h"
 
 namespace tinysim {
 
-struct AnomalyScores {
-  std::vector<double> scores;                 ///< per result; -1 when it had no full window
-  std::vector<InferenceResult> decided;       ///< the results with predicted_class set by the threshold
-};
+/// The threshold as the chip reads it: Q16.16, rounded to the nearest 1/65536.
+uint32_t anomaly_threshold_q16(double threshold);
 
-/// Errors: the model's output is not the size of its input (not an autoencoder).
-Result<AnomalyScores> decide_anomalies(const Scenario& scenario, const ModelSummary& model,
-                                       const SensorSource& source, const std::vector<InferenceResult>& results);
+/// Errors (at anomaly_threshold): the model is not an autoencoder (one int8 output the
+/// size of its one int8 input) or its scales are outside what the chip's score takes.
+Status check_autoencoder(const Scenario& scenario, const ModelSummary& model);
 
 }  // namespace tinysim

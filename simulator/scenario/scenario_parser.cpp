@@ -341,7 +341,10 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
   if (root.has("anomaly_threshold")) {
     auto threshold = root.number("anomaly_threshold");
     if (!threshold) return threshold.error();
-    if (threshold.value() <= 0) return root.error("anomaly_threshold", "expected a positive mean squared error");
+    // The chip compares in Q16.16 (docs/firmware-interface.md, CONFIG ANOMALY_THRESHOLD).
+    if (threshold.value() < 1.0 / 65536 || threshold.value() >= 65536)
+      return root.error("anomaly_threshold", "expected a mean squared error from 1/65536 to below 65536 (the chip "
+                                             "compares in Q16.16)");
     s.anomaly_threshold = threshold.value();
     if (s.classes.size() != 2)
       return root.error("anomaly_threshold", "needs classes: [normal, anomaly] (below and above the threshold)");

@@ -19,9 +19,12 @@ namespace tinysim {
 namespace {
 
 
-/// RAM the firmware carves for one window and the feature pipeline's workspace.
-uint32_t window_ram(const Scenario& s) {
-  return s.features.window_frames * s.sensor.channels * 2 + tinyrt::feature_workspace_bytes(runtime_features(s));
+/// RAM the firmware carves for one window, the feature pipeline's workspace and, for an
+/// anomaly decision, a copy of the model input (runtime/app/main.cpp).
+uint32_t window_ram(const Scenario& s, const ModelSummary& model) {
+  const uint32_t kept_input = s.anomaly_threshold > 0 && !model.inputs.empty() ? (model.inputs[0].bytes + 7) & ~7u : 0;
+  return s.features.window_frames * s.sensor.channels * 2 + tinyrt::feature_workspace_bytes(runtime_features(s)) +
+         kept_input;
 }
 
 /// The features must fill the model's one int8 input exactly.
@@ -185,6 +188,8 @@ ScoringInput scoring_input(const ScenarioOutcome& o, const SensorSource* source)
 
 }  // namespace
 
+Result<std::shared_ptr<const SensorSource>> scenario_source(const Scenario& s) { return build_source(s); }
+
 /// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
 tinyrt::FeatureConfig runtime_features(const Scenario& s) {
   tinyrt::FeatureConfig c;
@@ -217,7 +222,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   if (!model) return model.error();
   o.model = model.value();
   if (s.firmware.empty()) {
-    auto fit = check_model_fit(o.device, o.model, s.stack_bytes, window_ram(s));
+    auto fit = check_model_fit(o.device, o.model, s.stack_bytes, window_ram(s, o.model));
     if (!fit) return fit.error();
     if (!fit->fits())
       return s.fields.error("model", o.model.file + " does not fit " + o.device.name + " with TinySim's firmware:\n" +
@@ -225,6 +230,8 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
     o.fit = fit.value();
   }
   if (Status st = check_features(s, o.model)) return *st;
+  if (s.anomaly_threshold > 0)
+    if (Status st = check_autoencoder(s, o.model)) return *st;
 
   auto source = build_source(s);
   if (!source) return source.error();
@@ -239,6 +246,8 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   session_options.stack_size = s.stack_bytes;
   session_options.block.system.mode = TS_MODE_SCENARIO;
   session_options.block.config = s.features.encode();
+  if (s.anomaly_threshold > 0)
+    session_options.block.config[TS_CONFIG_ANOMALY_THRESHOLD / 4] = anomaly_threshold_q16(s.anomaly_threshold);
   session_options.block.sensor =
       options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
   session_options.block.fifo_depth_frames = s.sensor.fifo_depth;
@@ -256,18 +265,11 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   if (Status st = check_run(s, o.run, o.data)) return *st;
   o.simulated_seconds = o.run.seconds();
 
-  const ScoringInput scoring = scoring_input(o, source.value().get());
-  std::vector<InferenceResult> decided;
-  if (s.anomaly_threshold > 0) {
-    auto anomalies = decide_anomalies(s, o.model, *source.value(), o.data.results);
-    if (!anomalies) return anomalies.error();
-    o.anomaly_scores = anomalies->scores;
-    decided = std::move(anomalies->decided);
-    o.assumptions.push_back("anomaly decision: mean squared error between the window's features and the chip's "
-                            "reconstruction, above " + format_number("%g", s.anomaly_threshold) +
-                            " = " + o.classes[1] + "; computed by the scenario engine, not in the chip's cycles");
-  }
-  o.scores = score_results(s.anomaly_threshold > 0 ? decided : o.data.results, scoring);
+  if (s.anomaly_threshold > 0)
+    o.assumptions.push_back("anomaly decision on the chip: mean squared reconstruction error in Q16.16 above " +
+                            format_number("%.6f", anomaly_threshold_q16(s.anomaly_threshold) / 65536.0) + " = " +
+                            o.classes[1] + " (runtime/anomaly; in the latency and the run's energy)");
+  o.scores = score_results(o.data.results, scoring_input(o, source.value().get()));
   o.latency = latency_figures(o.data, s.sensor.rate, o.device.clock_hz);
   if (s.radio)
     for (const Activation& a : o.scores.activations)
@@ -306,7 +308,7 @@ ScenarioOutcome outcome_so_far(const ScenarioOutcome& head, const TinySimBlock& 
   o.data = block.run_data();
   if (!o.data.results.empty()) o.simulated_seconds = double(o.data.results.back().cycle) / o.device.clock_hz;
   // The block's sensor source reads labels like the run's own (it only adds progress reports).
-  if (o.scenario.anomaly_threshold <= 0 && block.sensor().source() != nullptr)
+  if (block.sensor().source() != nullptr)
     o.scores = score_results(o.data.results, scoring_input(o, block.sensor().source()));
   o.latency = latency_figures(o.data, o.scenario.sensor.rate, o.device.clock_hz);
   return o;

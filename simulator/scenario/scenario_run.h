@@ -4,6 +4,7 @@
 // scenario mode), then collects every result, the profile, memory, power timeline and
 // energy, scores the results against the labels and checks the expectations.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +53,6 @@ struct ScenarioOutcome {
   std::vector<std::string> classes;
   RunResult run;
   TinySimRunData data;
-  std::vector<double> anomaly_scores;  ///< autoencoders: per result, the reconstruction error (anomaly.h)
   double simulated_seconds = 0;
   Scores scores;
   LatencyFigures latency;
@@ -73,12 +73,16 @@ struct ScenarioOutcome {
 /// errors the firmware reported. A run whose expectations fail is not an error.
 Result<ScenarioOutcome> run_scenario(const Scenario& scenario, const ScenarioRunOptions& options);
 
+/// The scenario's sensor stream exactly as run_scenario builds it (the same frames and
+/// labels). Errors: the source's, or channels and rate that differ from the sensor's.
+Result<std::shared_ptr<const SensorSource>> scenario_source(const Scenario& s);
+
 /// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
 tinyrt::FeatureConfig runtime_features(const Scenario& s);
 
 /// The outcome of a run still going (from ScenarioRunOptions::on_result): the results,
-/// profile and sensor figures so far, scored against the labels so far (not for anomaly
-/// scenarios), latency so far; no energy, battery or expectations yet.
+/// profile and sensor figures so far, scored against the labels so far, latency so far;
+/// no energy, battery or expectations yet.
 ScenarioOutcome outcome_so_far(const ScenarioOutcome& head, const TinySimBlock& block);
 
 }  // namespace tinysim

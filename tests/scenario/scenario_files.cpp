@@ -10,7 +10,7 @@
 
 namespace tinysim::test {
 
-std::vector<uint8_t> sign_classifier(uint32_t inputs) {
+std::vector<uint8_t> dense_model(const DenseModel& m) {
   TfliteGraph g;
   auto tensor = [&g](const std::string& name, tinyrt::TensorType type, std::vector<int32_t> shape, float scale) {
     TfliteTensor t;
@@ -22,14 +22,12 @@ std::vector<uint8_t> sign_classifier(uint32_t inputs) {
     g.tensors.push_back(t);
     return static_cast<int32_t>(g.tensors.size() - 1);
   };
-  const int32_t in = tensor("window", tinyrt::TensorType::kInt8, {1, int32_t(inputs)}, 100.0f);
-  const int32_t w = tensor("weights", tinyrt::TensorType::kInt8, {2, int32_t(inputs)}, 1.0f);
-  std::vector<int8_t> weights(2 * inputs, 1);
-  std::fill(weights.begin(), weights.begin() + inputs, int8_t{-1});
-  g.tensors[size_t(w)].set_data(weights);
-  const int32_t b = tensor("bias", tinyrt::TensorType::kInt32, {2}, 100.0f);
-  g.tensors[size_t(b)].set_data(std::vector<int32_t>{0, 0});
-  const int32_t out = tensor("scores", tinyrt::TensorType::kInt8, {1, 2}, 100.0f * float(inputs));
+  const int32_t in = tensor("input", tinyrt::TensorType::kInt8, {1, int32_t(m.inputs)}, m.input_scale);
+  const int32_t w = tensor("weights", tinyrt::TensorType::kInt8, {int32_t(m.outputs), int32_t(m.inputs)}, m.weight_scale);
+  g.tensors[size_t(w)].set_data(m.weights);
+  const int32_t b = tensor("bias", tinyrt::TensorType::kInt32, {int32_t(m.outputs)}, m.input_scale * m.weight_scale);
+  g.tensors[size_t(b)].set_data(m.bias);
+  const int32_t out = tensor("output", tinyrt::TensorType::kInt8, {1, int32_t(m.outputs)}, m.output_scale);
   TfliteOperator fc;
   fc.builtin_code = static_cast<int32_t>(tinyrt::BuiltinOp::kFullyConnected);
   fc.inputs = {in, w, b};
@@ -40,6 +38,18 @@ std::vector<uint8_t> sign_classifier(uint32_t inputs) {
   auto bytes = write_tflite(g);
   EXPECT_TRUE(bytes) << bytes.error().describe();
   return bytes ? bytes.value() : std::vector<uint8_t>{};
+}
+
+std::vector<uint8_t> sign_classifier(uint32_t inputs) {
+  DenseModel m;
+  m.inputs = inputs;
+  m.outputs = 2;
+  m.input_scale = 100.0f;
+  m.output_scale = 100.0f * float(inputs);
+  m.weights.assign(2 * inputs, 1);
+  std::fill(m.weights.begin(), m.weights.begin() + inputs, int8_t{-1});
+  m.bias = {0, 0};
+  return dense_model(m);
 }
 
 std::string scratch_dir(const std::string& name) {

@@ -7,6 +7,17 @@
 
 namespace tinysim::test {
 
+/// One FULLY_CONNECTED op, int8 in and out, per-tensor scales and zero points 0:
+/// `weights` (outputs x inputs, scale weight_scale), int32 `bias` (scale input x weight).
+struct DenseModel {
+  uint32_t inputs = 0;
+  uint32_t outputs = 0;
+  float input_scale = 1, weight_scale = 1, output_scale = 1;
+  std::vector<int8_t> weights;
+  std::vector<int32_t> bias;
+};
+std::vector<uint8_t> dense_model(const DenseModel& m);
+
 /// FULLY_CONNECTED from `inputs` raw int16 samples (input scale 100) to two classes:
 /// class 1 when the window's sum is positive, class 0 otherwise.
 std::vector<uint8_t> sign_classifier(uint32_t inputs);

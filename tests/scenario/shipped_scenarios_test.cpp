@@ -56,7 +56,7 @@ TEST(ShippedScenarios, Wearable) {
 TEST(ShippedScenarios, VibrationAnomaly) {
   const ScenarioOutcome o = run_shipped("vibration_anomaly");
   EXPECT_EQ(o.data.results.size(), 600u * 3200u / 1024u);
-  ASSERT_EQ(o.anomaly_scores.size(), o.data.results.size());
+  for (const InferenceResult& r : o.data.results) ASSERT_TRUE(r.score.has_value());  // decided on the chip
   EXPECT_GE(figure(o, "accuracy"), 0.97);
   EXPECT_GT(o.scores.events.size(), 3u);
   EXPECT_GE(o.scores.detected_events(), o.scores.events.size() - 1);
