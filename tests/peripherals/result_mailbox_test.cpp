@@ -46,6 +46,24 @@ TEST(ResultMailbox, CommitCopiesTheOutputBytesAtThatCycle) {
   EXPECT_TRUE(rig.log.entries().empty());
 }
 
+TEST(ResultMailbox, ScoreIsRecordedOnceWrittenAndKeptBetweenCommits) {
+  MailboxRig rig;
+  EXPECT_EQ(rig.mailbox.read(TS_RESULT_SCORE, 4), TS_RESULT_NO_SCORE);
+  rig.set(TS_RESULT_COMMIT, 1);  // a classifier never writes SCORE
+  rig.set(TS_RESULT_SCORE, 98304);  // 1.5 in Q16.16
+  rig.set(TS_RESULT_COMMIT, 1);
+  rig.set(TS_RESULT_COMMIT, 1);
+  rig.set(TS_RESULT_SCORE, TS_RESULT_NO_SCORE);
+  rig.set(TS_RESULT_COMMIT, 1);
+  const auto& results = rig.mailbox.results();
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_FALSE(results[0].score.has_value());
+  EXPECT_EQ(results[1].score, 98304u);
+  EXPECT_EQ(results[2].score, 98304u);
+  EXPECT_FALSE(results[3].score.has_value());
+  EXPECT_TRUE(rig.log.entries().empty());
+}
+
 TEST(ResultMailbox, AbsurdOrOutOfMemoryResultsAreLogged) {
   MailboxRig rig;
   rig.set(TS_RESULT_DATA_ADDR, kRam);
