@@ -97,6 +97,7 @@ void write_scores(JsonWriter& j, const ScenarioOutcome& o) {
   for (const std::string& c : s.event_classes) j.value(c);
   j.end_array().field("total", static_cast<uint64_t>(s.events.size())).field("detected", s.detected_events());
   j.field("activations", static_cast<uint64_t>(s.activations.size())).field("false_activations", s.false_activations);
+  optional_value(j, "event_recall", s.event_recall());
   optional_value(j, "false_activations_per_hour", s.false_activations_per_hour());
   optional_value(j, "detection_latency_p50_ms", s.detection_latency_p50(), 1e3);
   j.key("list").begin_array();

@@ -35,7 +35,8 @@ void print_scores(std::ostream& out, const Scores& s) {
     out << line;
   }
   if (s.event_classes.empty()) return;
-  out << "  events " << s.detected_events() << " of " << s.events.size() << " detected, median detection latency "
+  out << "  events " << s.detected_events() << " of " << s.events.size() << " detected ("
+      << figure("event_recall", s.event_recall()) << "), median detection latency "
       << figure("detection_latency", s.detection_latency_p50()) << ", " << s.false_activations
       << " false activations (" << figure("false_activations_per_hour", s.false_activations_per_hour())
       << " per hour)\n";

@@ -31,6 +31,7 @@ const std::vector<ExpectationKind>& expectation_kinds() {
       {"latency_p99", Dimension::Time, Comparison::AtMost, "fast"},
       {"dropped_samples", Dimension::Fraction, Comparison::AtMost, "fast"},
       {"accuracy", Dimension::Fraction, Comparison::AtLeast, "right"},
+      {"event_recall", Dimension::Fraction, Comparison::AtLeast, "right"},
       {"false_activations_per_hour", Dimension::Fraction, Comparison::AtMost, "right"},
       {"detection_latency", Dimension::Time, Comparison::AtMost, "right"},
       {"energy_per_inference", Dimension::Energy, Comparison::AtMost, "battery"},
@@ -56,7 +57,7 @@ std::string format_figure(const std::string& key, double v) {
     case Dimension::Current: return v >= 1e-3 ? printf_text("%.3f", v * 1e3, " mA") : printf_text("%.2f", v * 1e6, " uA");
     default: break;
   }
-  if (key == "accuracy") return printf_text("%.1f", v * 100, " %");
+  if (key == "accuracy" || key == "event_recall") return printf_text("%.1f", v * 100, " %");
   if (key == "dropped_samples") return printf_text("%.0f", v, "");
   return printf_text("%.2f", v, "");
 }

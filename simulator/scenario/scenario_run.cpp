@@ -163,6 +163,7 @@ MeasuredFigures measure(const ScenarioOutcome& o) {
   set("latency_p99", o.latency.p99, "no inference ran");
   set("dropped_samples", double(o.data.sensor.frames_dropped), "");
   set("accuracy", o.scores.accuracy(), "no window has a ground-truth label");
+  set("event_recall", o.scores.event_recall(), "no event occurred (events: lists the event classes)");
   set("false_activations_per_hour", o.scores.false_activations_per_hour(), "the scenario lists no event classes (events:)");
   set("detection_latency", o.scores.detection_latency_p50(), "no event was detected");
   const bool priced = o.energy.supply_voltage > 0;

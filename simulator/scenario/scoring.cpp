@@ -61,6 +61,9 @@ uint64_t Scores::detected_events() const {
   return static_cast<uint64_t>(
       std::count_if(events.begin(), events.end(), [](const EventOutcome& e) { return e.latency_seconds.has_value(); }));
 }
+std::optional<double> Scores::event_recall() const {
+  return events.empty() ? std::nullopt : std::optional<double>(double(detected_events()) / double(events.size()));
+}
 std::optional<double> Scores::detection_latency_p50() const {
   std::vector<double> latencies;
   for (const EventOutcome& e : events)

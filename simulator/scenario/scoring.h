@@ -61,6 +61,8 @@ struct Scores {
 
   std::optional<double> accuracy() const;
   std::optional<double> false_activations_per_hour() const;
+  /// Detected events over all events; nullopt without events.
+  std::optional<double> event_recall() const;
   /// Median detection latency over the detected events.
   std::optional<double> detection_latency_p50() const;
   uint64_t detected_events() const;

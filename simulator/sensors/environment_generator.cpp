@@ -16,6 +16,30 @@ enum Label : int { kNormal, kFrostRisk, kWatering, kDoorOpen };
 
 constexpr double kWateringSeconds = 1200.0;  ///< the watering label's span
 constexpr double kWateringDecay = 600.0;     ///< time constant of the humidity spike
+/// A frost-risk spell ends only once the air is this much above the threshold again, as a
+/// frost alarm's hysteresis: without it, air drifting around the threshold would make a
+/// string of one-frame "events" out of one cold spell.
+constexpr double kFrostHysteresisC = 0.5;
+/// Shorter cold spells (a door's draught) put no plant at risk.
+constexpr double kFrostMinSeconds = 300.0;
+
+/// Frames in frost-risk spells of the air temperature `air` (before sensor noise): from
+/// under `threshold` until back kFrostHysteresisC above it, spells of kFrostMinSeconds or more.
+std::vector<bool> frost_spells(const std::vector<double>& air, double threshold, double step_seconds) {
+  std::vector<bool> frost(air.size(), false);
+  const auto min_frames = static_cast<size_t>(std::ceil(kFrostMinSeconds / step_seconds));
+  for (size_t i = 0; i < air.size();) {
+    if (air[i] >= threshold) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < air.size() && air[end] < threshold + kFrostHysteresisC) ++end;
+    if (end - i >= min_frames) std::fill(frost.begin() + long(i), frost.begin() + long(end), true);
+    i = end;
+  }
+  return frost;
+}
 
 struct Event {
   double start;  ///< seconds from the first frame
@@ -82,6 +106,10 @@ std::shared_ptr<GeneratedSource> generate_environment(const EnvironmentSettings&
   std::vector<int16_t>& samples = source->samples();
   samples.reserve(frames * 3);
   size_t next_watering = 0, next_door = 0;
+  std::vector<double> air;  // before sensor noise, for the frost-risk labels
+  std::vector<int> labels;   // the events'
+  air.reserve(frames);
+  labels.reserve(frames);
   for (uint64_t i = 0; i < frames; ++i) {
     const double t = frame_time(i, rate);
     const double clock = start + t;                     // seconds since midnight of day 0
@@ -123,16 +151,19 @@ std::shared_ptr<GeneratedSource> generate_environment(const EnvironmentSettings&
         label = kDoorOpen;
       }
     }
-    if (label == kNormal && temperature < s.frost_threshold_c) label = kFrostRisk;
-
     const double dew_point = s.mean_temperature_c - s.dew_point_spread_c + 2.0 * dew_drift.next();
     const double humidity =
         std::min(100.0, 100.0 * std::exp(magnus(std::min(dew_point, temperature)) - magnus(temperature)) + humidity_boost);
-    source->set_label_from(i, label);
+    air.push_back(temperature);
+    labels.push_back(label);
     samples.push_back(saturate16(100.0 * (temperature + noise.normal(0.0, 0.05))));
     samples.push_back(saturate16(100.0 * std::clamp(humidity + noise.normal(0.0, 0.3), 0.0, 100.0)));
     samples.push_back(saturate16(light * (1.0 + noise.normal(0.0, 0.02))));
   }
+  // One label per frame: a frost-risk spell holds through a watering or an open door (the
+  // air stays under the threshold; frost is the alert that matters then).
+  const std::vector<bool> frost = frost_spells(air, s.frost_threshold_c, step);
+  for (uint64_t i = 0; i < frames; ++i) source->set_label_from(i, frost[i] ? kFrostRisk : labels[i]);
   return source;
 }
 

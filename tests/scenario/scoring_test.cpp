@@ -63,6 +63,7 @@ TEST(Scoring, WindowsAndEventsFollowTheDocumentedRules) {
   EXPECT_DOUBLE_EQ(*s.events[0].latency_seconds, (2550.0 - 2000.0) / 1000.0);
   EXPECT_FALSE(s.events[1].latency_seconds);
   EXPECT_EQ(s.detected_events(), 1u);
+  EXPECT_DOUBLE_EQ(*s.event_recall(), 0.5);
   ASSERT_EQ(s.activations.size(), 4u);
   EXPECT_TRUE(s.activations[0].false_activation);
   EXPECT_FALSE(s.activations[1].false_activation);
@@ -90,6 +91,7 @@ TEST(Scoring, AClassOutsideTheListIsOtherAndUnlabelledWindowsAreNotScored) {
   EXPECT_EQ(s.confusion[0], (std::vector<uint64_t>{1, 0, 1}));
   EXPECT_DOUBLE_EQ(*s.accuracy(), 0.5);
   EXPECT_FALSE(s.false_activations_per_hour());  // no event classes
+  EXPECT_FALSE(s.event_recall());
 }
 
 TEST(Scoring, PercentileIsNearestRank) {

@@ -68,8 +68,12 @@ TEST(ShippedScenarios, VibrationAnomaly) {
 
 TEST(ShippedScenarios, Environment) {
   const ScenarioOutcome o = run_shipped("environment");
-  EXPECT_EQ(o.data.results.size(), (7u * 8640u - 60u) / 15u + 1u);  // 7 days at one frame per 10 s
-  EXPECT_GE(figure(o, "accuracy"), 0.9);
+  EXPECT_EQ(o.data.results.size(), (7u * 8640u - 20u) / 5u + 1u);  // 7 days at one frame per 10 s
+  EXPECT_GE(figure(o, "accuracy"), 0.95);
+  EXPECT_GT(o.scores.events.size(), 25u);  // frost-risk spells and door openings
+  EXPECT_GE(figure(o, "event_recall"), 0.9);
+  EXPECT_LE(figure(o, "false_activations_per_hour"), 0.1);
+  EXPECT_LT(figure(o, "detection_latency"), 180.0);
   EXPECT_GT(figure(o, "average_current"), 2e-6);  // the climate sensor alone draws 2 uA
   EXPECT_LT(figure(o, "average_current"), 20e-6);
   EXPECT_GT(figure(o, "battery_life") / (365.25 * 86400), 5.0);

@@ -48,6 +48,8 @@ TEST(EnvironmentGenerator, DiurnalPeriodOfTemperatureAndLight) {
 
 TEST(EnvironmentGenerator, DarkAtNightUnlessTheDoorIsOpen) {
   EnvironmentSettings settings;
+  settings.cold_night_share = 0.0;   // no frost-risk spell (it would hold through a door)
+  settings.frost_threshold_c = -10.0;
   auto s = generate_environment(settings, kEvery10s, 10 * kFramesPerDay, 3);
   int dark_checked = 0;
   for (uint64_t i = 0; i < s->frame_count().value(); ++i) {
@@ -88,24 +90,37 @@ TEST(EnvironmentGenerator, HumidityIsBoundedAndFallsAsTheAirWarms) {
   EXPECT_LT(cov / std::sqrt(vt * vh), -0.7);
 }
 
-TEST(EnvironmentGenerator, FrostRiskIsAirBelowTheThreshold) {
+TEST(EnvironmentGenerator, FrostRiskIsAColdSpellWithHysteresis) {
   EnvironmentSettings settings;
   settings.cold_night_share = 0.5;
   settings.waterings_per_day = 0.0;
   settings.door_openings_per_day = 0.0;
   auto s = generate_environment(settings, kEvery10s, 30 * kFramesPerDay, 5);
-  int frost = 0;
-  for (uint64_t i = 0; i < s->frame_count().value(); ++i) {
-    const double celsius = s->samples()[i * 3] / 100.0;
-    if (s->label(i) == 1) {
-      ++frost;
-      EXPECT_LT(celsius, 2.0 + 0.3) << "frame " << i;  // noise: 0.05 C rms
-    } else {
-      EXPECT_EQ(s->label(i), 0);
-      EXPECT_GT(celsius, 2.0 - 0.3) << "frame " << i;
-    }
+  const uint64_t frames = s->frame_count().value();
+  auto celsius = [&](uint64_t i) { return s->samples()[i * 3] / 100.0; };  // noise: 0.05 C rms
+  // Maximal runs of frames where `holds` is true, as (first frame, length).
+  auto runs = [&](auto holds) {
+    std::vector<std::pair<uint64_t, uint64_t>> out;
+    for (uint64_t i = 0; i < frames; ++i)
+      if (holds(i)) {
+        if (out.empty() || out.back().first + out.back().second != i) out.push_back({i, 0});
+        ++out.back().second;
+      }
+    return out;
+  };
+  const auto spells = runs([&](uint64_t i) { return s->label(i) == 1; });
+  EXPECT_GT(spells.size(), 5u);
+  for (const auto& [first, length] : spells) {
+    EXPECT_LT(celsius(first), 2.0 + 0.3) << "frame " << first;  // starts under the 2 C threshold
+    EXPECT_GE(length, 30u) << "frame " << first;                 // lasts 5 minutes or more
+    for (uint64_t i = first; i < first + length; ++i)
+      EXPECT_LT(celsius(i), 2.5 + 0.3) << "frame " << i;         // ends 0.5 C above the threshold
   }
-  EXPECT_GT(frost, 100);
+  // Colder air outside a spell: only brief dips.
+  for (const auto& [first, length] : runs([&](uint64_t i) { return s->label(i) != 1 && celsius(i) < 2.0 - 0.3; }))
+    EXPECT_LT(length, 30u) << "frame " << first;
+  for (uint64_t i = 0; i < frames; ++i)
+    EXPECT_TRUE(s->label(i) == 0 || s->label(i) == 1) << "frame " << i;  // no other events
 }
 
 TEST(EnvironmentGenerator, WateringLiftsHumidityAndEventsFollowTheirRates) {
