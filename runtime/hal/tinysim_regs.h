@@ -23,7 +23,7 @@
 #define TS_SYSINFO_ID 0x00u          // 'TSIM' = 0x4D495354
 #define TS_SYSINFO_VERSION 0x04u     // register map version, TS_REGS_VERSION
 #define TS_SYSINFO_CLOCK_HZ 0x08u    // core clock
-#define TS_SYSINFO_RAM_BASE 0x0Cu    // main SRAM region (the one the firmware links to)
+#define TS_SYSINFO_RAM_BASE 0x0Cu    // main RAM: the SRAM bank the firmware links to + the banks adjacent to it
 #define TS_SYSINFO_RAM_SIZE 0x10u
 #define TS_SYSINFO_MODEL_ADDR 0x14u  // model partition in flash (0 = no model)
 #define TS_SYSINFO_MODEL_SIZE 0x18u  // bytes of .tflite in the partition

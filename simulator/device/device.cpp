@@ -1,5 +1,6 @@
 #include "device/device.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tinysim {
@@ -10,14 +11,31 @@ const MemoryRegion* Device::flash() const {
   return nullptr;
 }
 
-const MemoryRegion* Device::main_ram() const {
-  const MemoryRegion* first = nullptr;
-  for (const auto& region : memory) {
-    if (region.kind != MemoryKind::Sram) continue;
-    if (region.origin == 0x20000000u) return &region;
-    if (!first) first = &region;
+std::vector<MemoryRegion> Device::ram_blocks() const {
+  std::vector<MemoryRegion> banks;
+  for (const auto& region : memory)
+    if (region.kind == MemoryKind::Sram) banks.push_back(region);
+  std::sort(banks.begin(), banks.end(), [](const auto& a, const auto& b) { return a.origin < b.origin; });
+  std::vector<MemoryRegion> blocks;
+  for (const auto& bank : banks) {
+    if (!blocks.empty() && blocks.back().end() == bank.origin) {
+      MemoryRegion& block = blocks.back();
+      block.name += "+" + bank.name;
+      block.size += bank.size;
+      block.source += "; " + bank.source;
+    } else {
+      blocks.push_back(bank);
+    }
   }
-  return first;
+  return blocks;
+}
+
+std::optional<MemoryRegion> Device::main_ram() const {
+  const std::vector<MemoryRegion> blocks = ram_blocks();
+  if (blocks.empty()) return std::nullopt;
+  for (const auto& block : blocks)
+    if (block.origin == 0x20000000u) return block;
+  return blocks.front();
 }
 
 const MemoryRegion* Device::region_at(uint32_t address, uint64_t bytes) const {
@@ -36,8 +54,14 @@ uint64_t Device::total(MemoryKind kind) const {
 std::string Device::firmware_layout() const {
   char text[32];
   const MemoryRegion* rom = flash();
-  const MemoryRegion* ram = main_ram();
+  const std::optional<MemoryRegion> ram = main_ram();
   std::snprintf(text, sizeof text, "%08x-%08x", rom ? rom->origin : 0u, ram ? ram->origin : 0u);
+  return text;
+}
+
+std::string format_address(uint64_t address) {
+  char text[24];
+  std::snprintf(text, sizeof text, "0x%08llx", static_cast<unsigned long long>(address));
   return text;
 }
 

@@ -2,6 +2,7 @@
 // A microcontroller as TinySim sees it: core, clock and memory regions, each
 // figure with the datasheet it came from.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,13 @@ struct Device {
   /// The first region holding the image (flash, or code SRAM on boards without
   /// flash): where the vector table is; nullptr if none.
   const MemoryRegion* flash() const;
-  /// The SRAM the firmware links to and puts its stack at the top of: the region
-  /// at 0x20000000 if there is one, else the first SRAM region.
-  const MemoryRegion* main_ram() const;
+  /// The SRAM as one RAM per run of banks at adjacent addresses, in address order:
+  /// e.g. DTCM, SRAM1 and SRAM2 of the STM32F746 are one 320 KiB block named
+  /// "dtcm+sram1+sram2" (its source lists the banks' sources).
+  std::vector<MemoryRegion> ram_blocks() const;
+  /// The RAM the firmware links to, plans its arena in and puts its stack at the
+  /// top of: the block at 0x20000000 if there is one, else the first block.
+  std::optional<MemoryRegion> main_ram() const;
   /// The region holding [address, address+bytes), or nullptr.
   const MemoryRegion* region_at(uint32_t address, uint64_t bytes = 1) const;
   /// Total bytes of all regions of a kind.
@@ -58,5 +63,7 @@ struct Device {
 
 /// "96 KiB", "1 MiB", "612 bytes" — sizes as a user reads them.
 std::string format_size(uint64_t bytes);
+/// "0x20000000" — an address as the datasheets' memory maps print it.
+std::string format_address(uint64_t address);
 
 }  // namespace tinysim

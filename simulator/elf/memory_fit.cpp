@@ -1,41 +1,43 @@
 #include "elf/memory_fit.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace tinysim {
 namespace {
 
-std::string hex32(uint64_t value) {
-  char text[16];
-  std::snprintf(text, sizeof text, "0x%08llx", static_cast<unsigned long long>(value));
-  return text;
-}
-
 std::string describe_regions(const Device& device) {
   std::string out;
   for (const auto& r : device.memory)
-    out += (out.empty() ? "" : ", ") + r.name + " " + format_size(r.size) + " at " + hex32(r.origin);
+    out += (out.empty() ? "" : ", ") + r.name + " " + format_size(r.size) + " at " + format_address(r.origin);
   return out;
 }
 
-/// Checks [address, address+bytes) lies in one region; `used` counts bytes
-/// earlier segments put in the same region (for the message).
+/// The memory holding `address`: its RAM block (adjacent SRAM banks are one RAM,
+/// so a .bss may span them), else its region.
+std::optional<MemoryRegion> memory_at(const Device& device, uint32_t address) {
+  for (const auto& block : device.ram_blocks())
+    if (block.contains(address)) return block;
+  if (const MemoryRegion* region = device.region_at(address)) return *region;
+  return std::nullopt;
+}
+
+/// Checks [address, address+bytes) lies in one region or RAM block; `used` counts
+/// bytes earlier segments put in the same region (for the message).
 Status check_range(const LoadSegment& seg, const Device& device, uint32_t address, uint64_t bytes,
                    const MemoryUsage& usage, const std::string& what) {
-  if (bytes == 0 || device.region_at(address, bytes)) return std::nullopt;
-  const std::string name = "segment " + std::to_string(seg.index) +
-                           (seg.sections.empty() ? "" : " (" + seg.sections + ")");
-  const MemoryRegion* start = device.region_at(address);
+  const std::optional<MemoryRegion> start = memory_at(device, address);
+  if (bytes == 0 || (start && start->contains(address, bytes))) return std::nullopt;
+  const std::string needs = "segment " + std::to_string(seg.index) +
+                            (seg.sections.empty() ? "" : " (" + seg.sections + ")") + (what.empty() ? "" : " " + what) +
+                            " needs " + format_size(bytes) + " at " + format_address(address);
   if (!start)
-    return Error{name + (what.empty() ? "" : " " + what) + " needs " + format_size(bytes) + " at " + hex32(address) +
-                     ", which is outside the memory of " + device.name + " (" + describe_regions(device) +
+    return Error{needs + ", which is outside the memory of " + device.name + " (" + describe_regions(device) +
                      "); was the firmware linked for another device?",
                  "", 0, 0, ""};
   const uint64_t already = start->holds_image() ? usage.flash_used : 0;
-  return Error{name + (what.empty() ? "" : " " + what) + " needs " + format_size(bytes) + " at " + hex32(address) + ", " +
+  return Error{needs + ", " +
                    start->name + " of " + device.name + " is " + format_size(start->size) + " at " +
-                   hex32(start->origin) + " (" + format_size(address + bytes - start->end()) + " too many" +
+                   format_address(start->origin) + " (" + format_size(address + bytes - start->end()) + " too many" +
                    (already ? ", " + format_size(already) + " already used by earlier segments" : "") + ")",
                "", 0, 0, ""};
 }
@@ -63,14 +65,14 @@ Result<MemoryUsage> fit_to_device(const ElfImage& image, const Device& device) {
     const MemoryRegion* load = device.region_at(seg.load_address);
     if (load && load->holds_image()) usage.flash_used += seg.bytes.size();
   }
-  const MemoryRegion* main = device.main_ram();
+  const std::optional<MemoryRegion> main = device.main_ram();
   usage.ram_end_of_data = main ? main->origin : 0;
   for (const auto& s : image.sections) {
     if (!s.allocated || s.size == 0) continue;
     const MemoryRegion* region = device.region_at(s.address);
     if (!region || region->kind != MemoryKind::Sram) continue;
     usage.ram_used += s.size;
-    if (region == main) usage.ram_end_of_data = std::max<uint32_t>(usage.ram_end_of_data, s.address + s.size);
+    if (main && main->contains(s.address)) usage.ram_end_of_data = std::max<uint32_t>(usage.ram_end_of_data, s.address + s.size);
   }
   return usage;
 }

@@ -14,7 +14,7 @@ struct MemoryUsage {
   uint64_t flash_available = 0;  ///< all regions holding the image (flash and code SRAM)
   uint64_t ram_used = 0;         ///< .data + .bss (+ anything else placed in SRAM)
   uint64_t ram_available = 0;    ///< all SRAM regions
-  uint32_t ram_end_of_data = 0;  ///< first free byte of the main SRAM after .data/.bss
+  uint32_t ram_end_of_data = 0;  ///< first free byte of the main RAM after .data/.bss
 };
 
 /// Checks every load segment lies inside the device's flash or SRAM; the error

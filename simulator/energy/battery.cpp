@@ -13,7 +13,7 @@ constexpr double kHoursPerYear = 24.0 * 365.25;
 
 Result<Battery> parse_battery(const YamlFields& f) {
   if (Status s = f.only({"name", "description", "capacity", "nominal_voltage", "cutoff_voltage", "self_discharge",
-                         "pulse_derating", "source"}))
+                         "shelf_life", "pulse_derating", "source"}))
     return *s;
   Battery b;
   auto name = f.text("name");
@@ -21,8 +21,9 @@ Result<Battery> parse_battery(const YamlFields& f) {
   auto nominal = f.quantity("nominal_voltage", Dimension::Voltage);
   auto cutoff = f.quantity("cutoff_voltage", Dimension::Voltage);
   auto self = f.quantity("self_discharge", Dimension::FractionPerYear);
+  auto shelf = f.quantity("shelf_life", Dimension::Time);
   auto source = f.text("source");
-  for (const auto* r : {&capacity, &nominal, &cutoff, &self})
+  for (const auto* r : {&capacity, &nominal, &cutoff, &self, &shelf})
     if (!*r) return r->error();
   if (!name) return name.error();
   if (!source) return f.error("source", "every battery needs its datasheet source");
@@ -32,8 +33,10 @@ Result<Battery> parse_battery(const YamlFields& f) {
   b.nominal_voltage = nominal.value();
   b.cutoff_voltage = cutoff.value();
   b.self_discharge = self.value();
+  b.shelf_life = shelf.value();
   b.source = source.value();
   if (b.capacity <= 0) return f.error("capacity", "must be positive");
+  if (b.shelf_life <= 0) return f.error("shelf_life", "must be positive (the datasheet's storage life, e.g. '10 years')");
   if (b.cutoff_voltage >= b.nominal_voltage) return f.error("cutoff_voltage", "must be below nominal_voltage");
   if (f.has("pulse_derating")) {
     const YAML::Node list = f.node()["pulse_derating"];
@@ -73,7 +76,17 @@ std::string text(const char* fmt, double v) {
   return buf;
 }
 
+/// "10 years", "18.5 months" style: a life as a user reads it.
+std::string duration_text(double hours) {
+  if (hours >= 2 * kHoursPerYear) return text("%.3g years", hours / kHoursPerYear);
+  return text("%.3g days", hours / 24.0);
+}
+
 }  // namespace
+
+std::string BatteryLife::limit() const {
+  return limited_by_shelf_life() ? "limited by shelf life " + duration_text(shelf_life_hours) : "limited by charge";
+}
 
 Result<Battery> load_battery_file(const std::string& path) {
   auto root = load_yaml_file(path, "the battery file");
@@ -119,11 +132,16 @@ BatteryLife estimate_battery_life(const Battery& battery, double average_current
   life.usable_charge = battery.capacity * life.derating;
   life.self_discharge_current = battery.capacity * battery.self_discharge / (kHoursPerYear * 3600.0);
   const double drain = average_current + life.self_discharge_current;
-  life.hours = drain > 0 ? life.usable_charge / drain / 3600.0 : 0;
+  life.charge_hours = drain > 0 ? life.usable_charge / drain / 3600.0 : 0;
+  life.shelf_life_hours = battery.shelf_life / 3600.0;
+  life.hours = std::min(life.charge_hours, life.shelf_life_hours);
+  // The charge falls linearly at `drain` until the life ends: at 0% when the charge
+  // runs out, above it when the shelf life comes first.
   constexpr int kPoints = 50;
   for (int i = 0; i <= kPoints; ++i) {
     const double hours = life.hours * i / kPoints;
-    life.state_of_charge.push_back({hours / 24.0, 100.0 * (1.0 - double(i) / kPoints)});
+    const double left = life.charge_hours > 0 ? 1.0 - hours / life.charge_hours : 0.0;
+    life.state_of_charge.push_back({hours / 24.0, 100.0 * std::max(left, 0.0)});
   }
   life.assumptions = {
       battery.description + ": " + text("%.0f mAh", battery.capacity / 3.6) + " rated, " +
@@ -135,7 +153,9 @@ BatteryLife estimate_battery_life(const Battery& battery, double average_current
       "self-discharge " + text("%.1f%%", battery.self_discharge * 100) + " per year, taken as a constant " +
           text("%.3f uA", life.self_discharge_current * 1e6) + " drain",
       "constant average current " + text("%.3f uA", average_current * 1e6) +
-          "; no temperature effects; life ends when the usable charge is spent"};
+          "; no temperature effects; the usable charge lasts " + duration_text(life.charge_hours),
+      "shelf life " + duration_text(life.shelf_life_hours) +
+          " (the datasheet above): life is the shorter of the two, " + life.limit()};
   return life;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Batteries from devices/batteries.yaml and how long one lasts at an average
+// Batteries from devices/batteries/*.yaml and how long one lasts at an average
 // current: usable charge (derated for pulsed load on coin cells) over the average
-// current plus self-discharge, with the state of charge over time for plotting.
+// current plus self-discharge, but never longer than the cell's shelf life, with
+// the state of charge over time for plotting.
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct Battery {
   double nominal_voltage = 0;  ///< V
   double cutoff_voltage = 0;   ///< V
   double self_discharge = 0;   ///< fraction of capacity per year
+  double shelf_life = 0;       ///< s: storage life the datasheet gives; no cell lasts longer
   std::vector<DeratingPoint> derating;  ///< sorted by peak current; empty: none
   std::string source;
 };
@@ -36,12 +38,17 @@ struct BatteryLife {
   double usable_charge = 0;        ///< C after derating
   double derating = 1;             ///< usable fraction applied
   double self_discharge_current = 0;  ///< A equivalent
-  double hours = 0;
-  std::vector<SocPoint> state_of_charge;  ///< 0% at `hours`
+  double charge_hours = 0;         ///< until the usable charge is spent
+  double shelf_life_hours = 0;     ///< the battery's shelf life
+  double hours = 0;                ///< life: the shorter of the two
+  std::vector<SocPoint> state_of_charge;  ///< from 100% to what is left at `hours` (0% unless shelf-limited)
   std::vector<std::string> assumptions;
 
   double days() const { return hours / 24.0; }
   double years() const { return hours / (24.0 * 365.25); }
+  bool limited_by_shelf_life() const { return shelf_life_hours < charge_hours; }
+  /// "limited by shelf life 10 years" or "limited by charge".
+  std::string limit() const;
 };
 
 /// One battery file (devices/batteries/<name>.yaml, or a user's own).

@@ -10,7 +10,7 @@
 namespace tinysim {
 
 struct SystemSettings {
-  uint32_t ram_base = 0;     ///< the SRAM region the firmware is linked for
+  uint32_t ram_base = 0;     ///< the RAM the firmware is linked for (Device::main_ram(): adjacent banks as one)
   uint32_t ram_size = 0;
   uint32_t model_addr = 0;   ///< model partition in flash, 0 = no model
   uint32_t model_size = 0;   ///< bytes of .tflite in it

@@ -131,7 +131,9 @@ void write_energy(JsonWriter& j, const ScenarioOutcome& o) {
     j.key("battery").begin_object().field("name", b.battery).key("hours").value(b.hours, 9);
     j.key("days").value(b.days(), 9).key("years").value(b.years(), 9);
     j.key("usable_charge_mah").value(b.usable_charge / 3.6, 9).key("derating").value(b.derating, 9);
-    j.key("self_discharge_ua").value(b.self_discharge_current * 1e6, 9).end_object();
+    j.key("self_discharge_ua").value(b.self_discharge_current * 1e6, 9);
+    j.key("charge_hours").value(b.charge_hours, 9).key("shelf_life_hours").value(b.shelf_life_hours, 9);
+    j.field("limited_by", b.limited_by_shelf_life() ? "shelf life" : "charge").end_object();
   }
 }
 

@@ -89,7 +89,7 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
     out << "\n";
     if (o.battery_life)
       out << "  " << o.battery_life->battery << ": " << format_figure("battery_life", o.battery_life->hours * 3600)
-          << "\n";
+          << " (" << o.battery_life->limit() << ")\n";
     out << "  energy by component:";
     for (const ComponentEnergy& c : o.energy.components)
       if (c.energy > 0) out << "  " << c.component << " " << format_number("%.3g", c.energy * 1e3) << " mJ";

@@ -27,7 +27,7 @@ Result<ModelFit> check_model_fit(const Device& device, const ModelSummary& summa
   auto usage = fit_to_device(elf.value(), device);
   if (!usage) return usage.error();
   const MemoryRegion* flash = device.flash();
-  const MemoryRegion* ram = device.main_ram();
+  const std::optional<MemoryRegion> ram = device.main_ram();
   if (!flash || !ram) return make_error("device " + device.name + " lacks a flash or SRAM region", device.file);
 
   ModelFit fit;

@@ -20,7 +20,7 @@ struct ModelFit {
   uint64_t ram_window = 0;
   uint64_t ram_arena = 0;
   uint64_t ram_stack = 0;
-  uint64_t ram_capacity = 0;    ///< the SRAM region the firmware runs in
+  uint64_t ram_capacity = 0;    ///< the RAM the firmware runs in (adjacent SRAM banks as one)
 
   uint64_t flash_used() const { return flash_firmware + flash_model; }
   uint64_t ram_used() const { return ram_static + ram_window + ram_arena + ram_stack; }

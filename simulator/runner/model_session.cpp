@@ -25,7 +25,7 @@ Result<std::unique_ptr<ModelSession>> ModelSession::create(const Device& device,
   if (!session->machine_->write_memory(session->partition_.address, model.data(), model.size()))
     return make_error("could not write the model into flash at " + std::to_string(session->partition_.address));
 
-  const MemoryRegion* ram = device.main_ram();
+  const std::optional<MemoryRegion> ram = device.main_ram();
   if (!ram) return make_error("device " + device.name + " has no SRAM", device.file);
   SystemSettings& system = options.block.system;
   system.ram_base = ram->origin;

@@ -72,6 +72,29 @@ TEST(Cli, InspectSaysWhenAModelDoesNotFit) {
   EXPECT_NE(o.out.find("samd21g18 has 256 KiB"), std::string::npos) << o.out;
 }
 
+TEST(Cli, InspectCountsTheStm32f746sAdjacentBanksAsOneRam) {
+  // DTCM + SRAM1 + SRAM2 are 320 KiB from 0x2000 0000 (RM0385 2.2.2); the DTCM alone
+  // (64 KiB) could not hold the 95.7 KiB arena.
+  const Outcome o = run("model inspect " + kModels + "mlperf_tiny_vww_96_int8.tflite --device stm32f746ng");
+  EXPECT_EQ(o.exit_code, 0) << o.out;
+  EXPECT_NE(o.out.find("Fits stm32f746ng: yes"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("RAM   104.2 KiB of 320 KiB (static 552 bytes, tensor arena 95.7 KiB, stack 8 KiB)"),
+            std::string::npos)
+      << o.out;
+}
+
+TEST(Cli, DevicesNameTheRamTheFirmwareGets) {
+  const Outcome o = run("devices");
+  EXPECT_EQ(o.exit_code, 0) << o.out;
+  for (const char* line :
+       {"stm32f746ng    cortex-m7        216 MHz      1 MiB    336 KiB  320 KiB dtcm+sram1+sram2 at 0x20000000; "
+        "also itcm 16 KiB at 0x00000000\n",
+        "stm32l4r5zi    cortex-m4        120 MHz      2 MiB    640 KiB  640 KiB sram1+sram2+sram3 at 0x20000000\n",
+        "stm32u585ai    cortex-m33       160 MHz      2 MiB    784 KiB  768 KiB sram1+sram2+sram3 at 0x20000000; "
+        "also sram4 16 KiB at 0x28000000\n"})
+    EXPECT_NE(o.out.find(line), std::string::npos) << line << "\n" << o.out;
+}
+
 TEST(Cli, BenchJsonIsByteIdenticalForTheSameSeed) {
   const std::string args = "model bench " + kModels + "tflm_hello_world_int8.tflite --device rp2040 --runs 3 --seed 7 --json";
   const Outcome a = run(args);

@@ -76,18 +76,26 @@ TEST_P(FirmwareModel, EmulatedOutputIsBitIdenticalToHost) {
   EXPECT_EQ(timings[0].ops.size(), parsed.operator_count()) << "one profile span per op";
 }
 
+/// "mlperf_tiny_kws_ref_model_on_rp2040": stable names for ctest -R.
+std::string model_on_device(const ::testing::TestParamInfo<FirmwareModel::ParamType>& test) {
+  std::string name = std::string(std::get<0>(test.param)) + "_on_" + std::get<1>(test.param);
+  name = name.substr(0, name.find(".tflite")) + name.substr(name.find("_on_"));
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     ReferenceModels, FirmwareModel,
     ::testing::Combine(::testing::Values("tflm_hello_world_int8.tflite", "mlperf_tiny_ad01_int8.tflite",
                                          "tflm_micro_speech_quantized.tflite", "mlperf_tiny_kws_ref_model.tflite"),
                        ::testing::Values("rp2040", "stm32l4r5zi", "stm32f746ng", "stm32u585ai")),
-    [](const auto& test) {
-      // "mlperf_tiny_kws_ref_model_on_rp2040": stable names for ctest -R.
-      std::string name = std::string(std::get<0>(test.param)) + "_on_" + std::get<1>(test.param);
-      name = name.substr(0, name.find(".tflite")) + name.substr(name.find("_on_"));
-      for (char& c : name)
-        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-      return name;
-    });
+    model_on_device);
+
+// Visual wake words needs 104 KiB of RAM: on the STM32F746 its arena runs from DTCM
+// (64 KiB) on into SRAM1, the adjacent banks the firmware gets as one RAM.
+INSTANTIATE_TEST_SUITE_P(AcrossSramBanks, FirmwareModel,
+                         ::testing::Values(std::make_tuple("mlperf_tiny_vww_96_int8.tflite", "stm32f746ng")),
+                         model_on_device);
 
 }  // namespace

@@ -42,7 +42,7 @@ TEST(DeviceLoader, ShippedDevicesLoadWithTheirFigures) {
   auto l476 = find_device("stm32l476rg", kDir);
   ASSERT_TRUE(l476.ok());
   EXPECT_EQ(l476->total(MemoryKind::Flash), 1024u * 1024u);
-  EXPECT_EQ(l476->main_ram()->size, 96u * 1024u);
+  EXPECT_EQ(l476->main_ram()->size, 128u * 1024u);
   EXPECT_EQ(l476->total(MemoryKind::Sram), 128u * 1024u);
   auto rp = find_device("rp2040", kDir);
   ASSERT_TRUE(rp.ok());
@@ -54,6 +54,57 @@ TEST(DeviceLoader, ShippedDevicesLoadWithTheirFigures) {
   EXPECT_EQ(apollo->firmware_layout(), "00000000-10000000");
   for (const auto& d : *all)
     for (const auto& r : d.memory) EXPECT_FALSE(r.source.empty()) << d.name << " " << r.name;
+}
+
+/// "name size at origin" of each RAM block: the main one first, then the others.
+std::vector<std::string> ram_of(const std::string& name) {
+  auto d = find_device(name, kDir);
+  EXPECT_TRUE(d.ok()) << name;
+  if (!d.ok()) return {};
+  std::vector<std::string> out{d->main_ram()->name + " " + format_size(d->main_ram()->size) + " at " +
+                               format_address(d->main_ram()->origin)};
+  for (const auto& block : d->ram_blocks())
+    if (block.origin != d->main_ram()->origin)
+      out.push_back(block.name + " " + format_size(block.size) + " at " + format_address(block.origin));
+  return out;
+}
+
+// Adjacent SRAM banks are one RAM for the firmware; each figure checked against the
+// memory map the device file cites.
+TEST(DeviceLoader, AdjacentSramBanksAreOneRam) {
+  using Blocks = std::vector<std::string>;
+  // RM0385 2.2.2: DTCM 0x2000 0000-0x2000 FFFF, SRAM1 0x2001 0000-0x2004 BFFF, SRAM2 0x2004 C000-0x2004 FFFF;
+  // ITCM at 0x0000 0000 is apart.
+  EXPECT_EQ(ram_of("stm32f746ng"), (Blocks{"dtcm+sram1+sram2 320 KiB at 0x20000000", "itcm 16 KiB at 0x00000000"}));
+  // RM0432 2.4: SRAM1 192 KiB, SRAM2 64 KiB at its 0x2003 0000 alias, SRAM3 384 KiB from 0x2004 0000.
+  EXPECT_EQ(ram_of("stm32l4r5zi"), (Blocks{"sram1+sram2+sram3 640 KiB at 0x20000000"}));
+  // RM0351 2.3: SRAM1 96 KiB, SRAM2 32 KiB at its 0x2001 8000 alias.
+  EXPECT_EQ(ram_of("stm32l476rg"), (Blocks{"sram1+sram2 128 KiB at 0x20000000"}));
+  // RM0456 2.5: SRAM1 192 + SRAM2 64 + SRAM3 512 KiB from 0x2000 0000; SRAM4 at 0x2800 0000 is apart.
+  EXPECT_EQ(ram_of("stm32u585ai"), (Blocks{"sram1+sram2+sram3 768 KiB at 0x20000000", "sram4 16 KiB at 0x28000000"}));
+  // RP2040 datasheet 2.6.2: striped SRAM0-3 256 KiB, SRAM4 and SRAM5 4 KiB each right after.
+  EXPECT_EQ(ram_of("rp2040"), (Blocks{"sram+sram4+sram5 264 KiB at 0x20000000"}));
+  EXPECT_EQ(ram_of("apollo3"), (Blocks{"sram 384 KiB at 0x10000000"}));
+  EXPECT_EQ(ram_of("nrf52840"), (Blocks{"ram 256 KiB at 0x20000000"}));
+  EXPECT_EQ(ram_of("samd21g18"), (Blocks{"sram 32 KiB at 0x20000000"}));
+  EXPECT_EQ(ram_of("mps2-an505"), (Blocks{"ssram2_3_secure 4 MiB at 0x38000000"}));
+}
+
+TEST(DeviceLoader, BanksWithAGapStaySeparate) {
+  std::string text = kGood;
+  text += "  - {name: sram2, kind: sram, origin: 0x20018000, size: 32 KiB, source: \"ds 4\"}\n"
+          "  - {name: ccm, kind: sram, origin: 0x10000000, size: 16 KiB, source: \"ds 5\"}\n"
+          "  - {name: sram3, kind: sram, origin: 0x20021000, size: 4 KiB, source: \"ds 6\"}\n";
+  auto d = parse_device(text, "chip.yaml");
+  ASSERT_TRUE(d.ok()) << d.error().describe();
+  const std::vector<MemoryRegion> blocks = d->ram_blocks();
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].name, "ccm");
+  EXPECT_EQ(blocks[1].name, "sram+sram2");
+  EXPECT_EQ(blocks[1].size, 128u * 1024u);
+  EXPECT_EQ(blocks[1].source, "ds 3; ds 4");
+  EXPECT_EQ(blocks[2].name, "sram3");  // 4 KiB gap after sram2
+  EXPECT_EQ(d->main_ram()->name, "sram+sram2");
 }
 
 TEST(DeviceLoader, UnknownDeviceListsKnownOnes) {

@@ -74,6 +74,18 @@ TEST(ModelFit, VisualWakeWordsDoesNotFitSamd21Flash) {
   auto big = tinysim::check_model_fit(device("stm32l4r5zi"), s);
   ASSERT_TRUE(big);
   EXPECT_TRUE(big->fits()) << big->shortfall();
+  EXPECT_EQ(big->ram_capacity, 640u * 1024u);  // RM0432: SRAM1 + SRAM2 (0x2003 0000 alias) + SRAM3
+}
+
+TEST(ModelFit, VisualWakeWordsFitsTheStm32f746sAdjacentBanks) {
+  const tinysim::ModelSummary s = summary("mlperf_tiny_vww_96_int8.tflite");
+  auto fit = tinysim::check_model_fit(device("stm32f746ng"), s);
+  ASSERT_TRUE(fit) << fit.error().describe();
+  // RM0385 2.2.2: DTCM 64 KiB + SRAM1 240 KiB + SRAM2 16 KiB from 0x2000 0000, one RAM;
+  // the 96 KiB arena alone is more than the DTCM.
+  EXPECT_EQ(fit->ram_capacity, 320u * 1024u);
+  EXPECT_GT(fit->ram_arena, 64u * 1024u);
+  EXPECT_TRUE(fit->fits()) << fit->shortfall();
 }
 
 TEST(ModelBench, HelloWorldIsBitExactOnTheEmulatedNrf52840) {

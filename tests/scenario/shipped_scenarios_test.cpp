@@ -77,6 +77,12 @@ TEST(ShippedScenarios, Environment) {
   EXPECT_GT(figure(o, "average_current"), 2e-6);  // the climate sensor alone draws 2 uA
   EXPECT_LT(figure(o, "average_current"), 20e-6);
   EXPECT_GT(figure(o, "battery_life") / (365.25 * 86400), 5.0);
+  // Two AA cells would hold their charge for decades at this current; the Energizer E91's
+  // 10-year shelf life ends the node's life first.
+  ASSERT_TRUE(o.battery_life);
+  EXPECT_GT(o.battery_life->charge_hours / (24 * 365.25), 20.0);
+  EXPECT_DOUBLE_EQ(figure(o, "battery_life"), 10 * 365.25 * 86400);
+  EXPECT_EQ(o.battery_life->limit(), "limited by shelf life 10 years");
   EXPECT_GT(o.simulated_seconds / 86400, 6.99);
 }
 

@@ -35,7 +35,8 @@ __attribute__((noinline)) void spin_forever(void) {
 
 __attribute__((noinline)) uint32_t recurse(uint32_t depth) {
   volatile uint32_t frame[64];
-  frame[depth % 64u] = depth;
+  frame[0] = depth;  // the frame's lowest word first: the overflowing store lands next to SP
+  frame[depth % 64u] += 1u;
   return recurse(depth + 1u) + frame[0];
 }
 
