@@ -64,6 +64,9 @@ class Machine : public MachineBus {
   /// or request_stop(). Errors are internal Unicorn failures only: firmware
   /// faults are in RunResult::fault.
   Result<RunResult> run(const RunLimits& limits = {});
+  /// The figures of a run still going (from a peripheral's callback during run()):
+  /// console, cycles, power timeline, stack high-water mark so far; reason Stopped.
+  Result<RunResult> result_so_far() const;
 
   // MachineBus
   uint64_t now_cycles() const override { return cycles_; }
@@ -106,6 +109,7 @@ class Machine : public MachineBus {
   Status return_from_exception(uint32_t exc_return);
   bool sleep(bool deep, const RunLimits& limits, uint64_t budget);
   void set_power(PowerState state);
+  Result<RunResult> collect_result(bool& stack_reached_low) const;
   void fault_at(FaultKind kind, const std::string& what, uint32_t pc, bool exact);
   void memory_fault(uc_err err);
   uint32_t locate_access(uint32_t block_pc, uint32_t address, bool write) const;

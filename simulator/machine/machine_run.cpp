@@ -333,9 +333,26 @@ Result<RunResult> Machine::run(const RunLimits& limits) {
     if (exited || fault_) break;
   }
 
-  RunResult result;
+  bool reached_low = false;
+  auto collected = collect_result(reached_low);
+  if (!collected) return collected.error();
+  RunResult result = std::move(collected.value());
   result.reason = exited ? StopReason::Exited : fault_ ? StopReason::Fault : StopReason::Stopped;
   result.exit_code = exit_code_;
+  if (reached_low && !result.fault) {
+    Fault overflow;
+    overflow.kind = FaultKind::StackOverflow;
+    overflow.message = "stack overflow: the stack grew from the top of " + device_.main_ram()->name + " (" +
+                       hex32(stack_.top()) + ") all the way down into .data/.bss, which end at " +
+                       hex32(stack_.low()) + " (" + format_size(stack_.available()) + " were free)";
+    result.fault = overflow;
+    result.reason = StopReason::Fault;
+  }
+  return result;
+}
+
+Result<RunResult> Machine::collect_result(bool& stack_reached_low) const {
+  RunResult result;
   result.fault = fault_;
   result.console = semihosting_.console();
   result.notes = notes_;
@@ -352,21 +369,16 @@ Result<RunResult> Machine::run(const RunLimits& limits) {
   }
   result.exceptions_taken = exceptions_taken_;
   result.memory = usage_;
-  bool reached_low = false;
-  auto high_water = stack_.high_water(engine_, reached_low);
+  auto high_water = stack_.high_water(engine_, stack_reached_low);
   if (!high_water) return high_water.error();
   result.stack_high_water = *high_water;
   result.stack_available = stack_.available();
-  if (reached_low && !result.fault) {
-    Fault overflow;
-    overflow.kind = FaultKind::StackOverflow;
-    overflow.message = "stack overflow: the stack grew from the top of " + device_.main_ram()->name + " (" +
-                       hex32(stack_.top()) + ") all the way down into .data/.bss, which end at " +
-                       hex32(stack_.low()) + " (" + format_size(stack_.available()) + " were free)";
-    result.fault = overflow;
-    result.reason = StopReason::Fault;
-  }
   return result;
+}
+
+Result<RunResult> Machine::result_so_far() const {
+  bool reached_low = false;
+  return collect_result(reached_low);
 }
 
 bool Machine::sleep(bool deep, const RunLimits&, uint64_t budget) {

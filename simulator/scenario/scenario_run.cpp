@@ -176,6 +176,16 @@ MeasuredFigures measure(const ScenarioOutcome& o) {
   return m;
 }
 
+/// Radio packets sent: one per activation of a class the radio sends on.
+uint64_t transmissions(const ScenarioOutcome& o) {
+  uint64_t sent = 0;
+  if (o.scenario.radio)
+    for (const Activation& a : o.scores.activations)
+      if (std::find(o.scenario.radio->on.begin(), o.scenario.radio->on.end(), a.name) != o.scenario.radio->on.end())
+        ++sent;
+  return sent;
+}
+
 ScoringInput scoring_input(const ScenarioOutcome& o, const SensorSource* source) {
   ScoringInput scoring;
   scoring.source = source;
@@ -253,10 +263,12 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
       options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
   session_options.block.fifo_depth_frames = s.sensor.fifo_depth;
   session_options.block.motion_threshold = s.wake_on_motion;
+  const ModelSession* live = nullptr;  // set once created; results are published only while it runs
   if (options.on_result)
-    session_options.block.on_result = [&o, &options](const TinySimBlock& block) { options.on_result(o, block); };
+    session_options.block.on_result = [&o, &options, &live](const TinySimBlock&) { options.on_result(o, *live); };
   auto session = ModelSession::create(o.device, bytes.value(), session_options);
   if (!session) return session.error();
+  live = session.value().get();
   RunLimits limits;
   limits.max_cycles = static_cast<uint64_t>((s.duration_seconds * 1.5 + 10.0) * o.device.clock_hz);
   auto run = session.value()->run(limits);
@@ -272,9 +284,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
                             o.classes[1] + " (runtime/anomaly; in the latency and the run's energy)");
   o.scores = score_results(o.data.results, scoring_input(o, source.value().get()));
   o.latency = latency_figures(o.data, s.sensor.rate, o.device.clock_hz);
-  if (s.radio)
-    for (const Activation& a : o.scores.activations)
-      if (std::find(s.radio->on.begin(), s.radio->on.end(), a.name) != s.radio->on.end()) ++o.transmissions;
+  o.transmissions = transmissions(o);
 
   o.assumptions.push_back(std::string("core: ") + core_name(o.device.core) + " cycle model (simulator/cost) at " +
                           format_number("%.1f", o.device.clock_hz / 1e6) + " MHz (" +
@@ -299,19 +309,31 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   return o;
 }
 
-ScenarioOutcome outcome_so_far(const ScenarioOutcome& head, const TinySimBlock& block) {
+Result<ScenarioOutcome> outcome_so_far(const ScenarioOutcome& head, const ModelSession& session,
+                                       const std::string& devices_dir) {
   ScenarioOutcome o;
   o.scenario = head.scenario;
   o.device = head.device;
   o.model = head.model;
   o.fit = head.fit;
   o.classes = head.classes;
-  o.data = block.run_data();
-  if (!o.data.results.empty()) o.simulated_seconds = double(o.data.results.back().cycle) / o.device.clock_hz;
+  o.data = session.block().run_data();
+  auto run = session.machine().result_so_far();
+  if (!run) return run.error();
+  o.run = std::move(run.value());
+  o.simulated_seconds = o.run.seconds();
   // The block's sensor source reads labels like the run's own (it only adds progress reports).
+  const TinySimBlock& block = session.block();
   if (block.sensor().source() != nullptr)
     o.scores = score_results(o.data.results, scoring_input(o, block.sensor().source()));
   o.latency = latency_figures(o.data, o.scenario.sensor.rate, o.device.clock_hz);
+  o.transmissions = transmissions(o);
+  if (auto power = device_power(o.device)) {
+    if (Status st = price_energy(o.scenario, power.value(), o)) return *st;
+    if (!o.scenario.battery.empty())
+      if (Status st = estimate_battery(o.scenario, devices_dir, o)) return *st;
+  }
+  o.measured = measure(o);
   return o;
 }
 

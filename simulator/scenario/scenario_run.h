@@ -24,7 +24,7 @@
 
 namespace tinysim {
 
-class TinySimBlock;
+class ModelSession;
 struct ScenarioOutcome;
 
 struct ScenarioRunOptions {
@@ -32,9 +32,9 @@ struct ScenarioRunOptions {
   /// Called now and then with the fraction of the stream that has arrived (0..1).
   std::function<void(double)> progress;
   /// Called in the run's thread right after each result is published: `head` holds the
-  /// scenario, device, model and classes, `block` everything the chip produced so far.
+  /// scenario, device, model and classes, `session` the chip (its block and machine) so far.
   /// outcome_so_far() turns the two into a partial outcome (live views). Empty: no cost.
-  std::function<void(const ScenarioOutcome& head, const TinySimBlock& block)> on_result;
+  std::function<void(const ScenarioOutcome& head, const ModelSession& session)> on_result;
 };
 
 /// Per-inference timing in seconds: from the window's last frame arriving to the
@@ -81,8 +81,13 @@ Result<std::shared_ptr<const SensorSource>> scenario_source(const Scenario& s);
 tinyrt::FeatureConfig runtime_features(const Scenario& s);
 
 /// The outcome of a run still going (from ScenarioRunOptions::on_result): the results,
-/// profile and sensor figures so far, scored against the labels so far, latency so far;
-/// no energy, battery or expectations yet.
-ScenarioOutcome outcome_so_far(const ScenarioOutcome& head, const TinySimBlock& block);
+/// profile, console and sensor figures so far, scored against the labels so far, latency,
+/// the machine's figures (cycles, power timeline, stack high-water mark), the energy so
+/// far and the battery life it would give (batteries from `devices_dir`/batteries, as
+/// ScenarioRunOptions::devices_dir); no expectations yet.
+/// Errors: as run_scenario's at the end (a radio on a chip without radio figures, an
+/// unknown battery).
+Result<ScenarioOutcome> outcome_so_far(const ScenarioOutcome& head, const ModelSession& session,
+                                       const std::string& devices_dir);
 
 }  // namespace tinysim

@@ -10,6 +10,7 @@
 #include "scenario/scenario_run.h"
 #include "peripherals/motion_detector.h"
 #include "peripherals/tinysim_block.h"
+#include "runner/model_session.h"
 #include "scenario_files.h"
 #include "sensors/source_factory.h"
 #include "tones_scenario.h"
@@ -59,16 +60,20 @@ TEST(ScenarioRun, OnResultSeesEachResultAsItIsPublishedAndTheScoresSoFar) {
   std::vector<ScenarioOutcome> so_far;  // every 100th result's partial outcome
   size_t calls = 0;
   ScenarioRunOptions options;
-  options.on_result = [&](const ScenarioOutcome& head, const TinySimBlock& block) {
+  options.on_result = [&](const ScenarioOutcome& head, const ModelSession& session) {
     ++calls;
-    EXPECT_EQ(block.mailbox().results().size(), calls);
-    if (calls % 100 == 0) so_far.push_back(outcome_so_far(head, block));
+    EXPECT_EQ(session.block().mailbox().results().size(), calls);
+    if (calls % 100 != 0) return;
+    auto partial = outcome_so_far(head, session, TINYSIM_SOURCE_DIR "/devices");
+    ASSERT_TRUE(partial) << partial.error().describe();
+    so_far.push_back(std::move(partial.value()));
   };
   auto run = run_text("on_result", kTonesScenario, 7, options);
   ASSERT_TRUE(run) << run.error().describe();
   const ScenarioOutcome& o = run.value();
   EXPECT_EQ(calls, o.data.results.size());
   ASSERT_EQ(so_far.size(), o.data.results.size() / 100);
+  double energy_before = 0;
   for (size_t i = 0; i < so_far.size(); ++i) {
     const ScenarioOutcome& p = so_far[i];
     ASSERT_EQ(p.data.results.size(), 100 * (i + 1));
@@ -78,6 +83,28 @@ TEST(ScenarioRun, OnResultSeesEachResultAsItIsPublishedAndTheScoresSoFar) {
     EXPECT_EQ(p.scores.correct, p.data.results.size());
     EXPECT_LT(p.data.sensor.frames_arrived, o.data.sensor.frames_arrived);
     EXPECT_TRUE(p.expectations.empty());
+    // The machine so far: its clock just past the result, its power timeline the start of
+    // the finished run's (the last state may still grow), the stack as deep as it got.
+    EXPECT_GE(p.run.cycles, p.data.results.back().cycle);
+    EXPECT_LT(p.run.cycles, o.run.cycles);
+    ASSERT_FALSE(p.run.power.empty());
+    ASSERT_LE(p.run.power.size(), o.run.power.size());
+    for (size_t k = 0; k < p.run.power.size(); ++k) {
+      EXPECT_EQ(p.run.power[k].cycle, o.run.power[k].cycle) << i << ":" << k;
+      EXPECT_EQ(p.run.power[k].state, o.run.power[k].state) << i << ":" << k;
+    }
+    EXPECT_EQ(p.run.run_cycles + p.run.sleep_cycles + p.run.deep_sleep_cycles, p.run.cycles);
+    EXPECT_GT(p.run.stack_high_water, 0u);
+    EXPECT_LE(p.run.stack_high_water, o.run.stack_high_water);
+    EXPECT_EQ(p.simulated_seconds, p.run.seconds());
+    // Energy priced over exactly that timeline, growing run by run; the battery estimate from it.
+    EXPECT_DOUBLE_EQ(p.energy.seconds, p.run.seconds());
+    EXPECT_GT(p.energy.energy, energy_before);
+    EXPECT_LT(p.energy.energy, o.energy.energy);
+    energy_before = p.energy.energy;
+    EXPECT_EQ(p.transmissions, p.scores.activations.size());  // the radio sends on "high" only
+    ASSERT_TRUE(p.battery_life);
+    EXPECT_GT(p.battery_life->hours, 0);
   }
   // Observing changes nothing.
   auto plain = run_text("on_result", kTonesScenario);
