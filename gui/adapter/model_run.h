@@ -28,6 +28,12 @@ struct RunRequest {
   std::string devices_dir;        ///< where devices/ and devices/batteries/ are
 };
 
+/// One column of a comparison: a device at a clock (0: the device's default clock).
+struct CompareTarget {
+  std::string device;
+  uint32_t clock_hz = 0;
+};
+
 /// The energy of one period: sleep, wake up, one inference (a mean bench inference);
 /// for a scenario, the whole run.
 struct PeriodEnergy {
@@ -54,6 +60,7 @@ struct ModelRun {
   std::string error_message;  ///< the same without its file:line:column (for narrow places)
   double wall_seconds = 0;
   bool from_scenario = false;         ///< a scenario run's figures (no host comparison, no rate)
+  bool partial = false;               ///< a scenario still running: its figures so far
 
   bool ok() const { return error.empty(); }
   /// Simulated device time of the bench's inferences.

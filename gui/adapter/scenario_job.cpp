@@ -50,12 +50,18 @@ ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::functio
   return finish(std::nullopt);
 }
 
-ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& head, const TinySimBlock& block,
+ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& head, const ModelSession& session,
                        std::shared_ptr<const SensorSource>& source) {
   ScenarioRun run;
   run.request = request;
   run.partial = true;
-  run.outcome = outcome_so_far(head, block);
+  auto outcome = outcome_so_far(head, session, request.devices_dir);
+  if (!outcome) {
+    run.error = outcome.error().describe();
+    run.error_message = outcome.error().message;
+    return run;
+  }
+  run.outcome = std::move(outcome.value());
   if (!source) source = scenario_source(head.scenario);
   run.source = source;
   return run;
@@ -65,6 +71,7 @@ ModelRun model_run_of(const ScenarioRun& run) {
   ModelRun m;
   m.from_scenario = true;
   m.wall_seconds = run.wall_seconds;
+  m.partial = run.partial;
   m.error = run.error;
   m.error_message = run.error_message;
   m.request.device = run.request.overrides.device.value_or("");

@@ -8,10 +8,13 @@
 #include <string>
 
 #include "adapter/model_run.h"
-#include "peripherals/tinysim_block.h"
 #include "scenario/overrides.h"
 #include "scenario/scenario_run.h"
 #include "sensors/sensor_source.h"
+
+namespace tinysim {
+class ModelSession;  // not included: its machine's emit() would meet Qt's emit macro
+}
 
 namespace tinysim::gui {
 
@@ -32,7 +35,7 @@ struct ScenarioRun {
   bool ok() const { return error.empty(); }
 };
 
-using ResultObserver = std::function<void(const ScenarioOutcome& head, const TinySimBlock& block)>;
+using ResultObserver = std::function<void(const ScenarioOutcome& head, const ModelSession& session)>;
 
 /// Loads and runs; `progress` gets the fraction of the stream that has arrived,
 /// `on_result` is told of each result as it is published (both may be empty).
@@ -40,8 +43,9 @@ ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::functio
                               const ResultObserver& on_result = {});
 
 /// A run still going, as the views draw it (from an on_result call): the core's
-/// outcome_so_far(); `source` is the stream, made on the first call and kept.
-ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& head, const TinySimBlock& block,
+/// outcome_so_far() (results, console, memory, energy so far); `source` is the stream,
+/// made on the first call and kept. On an error from the core: no outcome, the error.
+ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& head, const ModelSession& session,
                        std::shared_ptr<const SensorSource>& source);
 
 /// The figures the Memory, Performance, Energy and Console views show, from a scenario

@@ -1,16 +1,19 @@
 #include "adapter/simulation.h"
 
+#include <chrono>
+
 namespace tinysim::gui {
 
 void SimulationWorker::runOne(const RunRequest& request) {
   emit runFinished(std::make_shared<const ModelRun>(run_model(request)));
 }
 
-void SimulationWorker::runCompare(const RunRequest& request, const std::vector<std::string>& devices) {
-  const int count = static_cast<int>(devices.size());
+void SimulationWorker::runCompare(const RunRequest& request, const std::vector<CompareTarget>& targets) {
+  const int count = static_cast<int>(targets.size());
   for (int i = 0; i < count && !cancel; ++i) {
     RunRequest one = request;
-    one.device = devices[static_cast<size_t>(i)];
+    one.device = targets[static_cast<size_t>(i)].device;
+    one.clock_hz = targets[static_cast<size_t>(i)].clock_hz;
     emit compareRow(std::make_shared<const ModelRun>(run_model(one)), i, count);
   }
   emit compareFinished();
@@ -45,15 +48,31 @@ bool SimulationWorker::stepEnds() {
   return ends;
 }
 
+void SimulationWorker::partialDrawn() { drawn_at_ns_ = steadyNanoseconds(); }
+
+int64_t SimulationWorker::steadyNanoseconds() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 void SimulationWorker::runScenario(const ScenarioRequest& request) {
-  QElapsedTimer since_partial;
-  since_partial.start();
   std::shared_ptr<const SensorSource> source;
-  auto on_result = [&](const ScenarioOutcome& head, const TinySimBlock& block) {
+  drawn_at_ns_ = steadyNanoseconds();
+  bool in_flight = false;  // a partial run sent and not drawn yet
+  int64_t sent_at_ns = 0;
+  auto on_result = [&](const ScenarioOutcome& head, const ModelSession& session) {
     const bool step_ends = stepEnds();
-    if (step_ends || since_partial.elapsed() >= kPartialIntervalMs) {
-      emit scenarioPartial(std::make_shared<const ScenarioRun>(run_so_far(request, head, block, source)));
-      since_partial.restart();
+    // One partial run in flight at a time, kPartialIntervalMs after the window drew the
+    // last one: at most 10 redraws a second, and the window never falls behind the run.
+    const int64_t drawn_at = drawn_at_ns_;
+    if (in_flight && drawn_at > sent_at_ns) in_flight = false;
+    if (step_ends || (!in_flight && steadyNanoseconds() - drawn_at >= int64_t(kPartialIntervalMs) * 1000000)) {
+      auto run = std::make_shared<const ScenarioRun>(run_so_far(request, head, session, source));
+      if (run->outcome) {
+        sent_at_ns = steadyNanoseconds();
+        in_flight = true;
+        emit scenarioPartial(std::move(run));
+      }
     }
     if (step_ends) waitWhilePaused();
   };
@@ -65,13 +84,18 @@ void SimulationWorker::runScenario(const ScenarioRequest& request) {
   emit scenarioFinished(std::make_shared<const ScenarioRun>(std::move(run)));
 }
 
-void SimulationWorker::runCompareScenario(const ScenarioRequest& request, const std::vector<std::string>& devices) {
-  const int count = static_cast<int>(devices.size());
+void SimulationWorker::runCompareScenario(const ScenarioRequest& request, const std::vector<CompareTarget>& targets) {
+  const int count = static_cast<int>(targets.size());
   for (int i = 0; i < count && !cancel; ++i) {
+    const CompareTarget& target = targets[static_cast<size_t>(i)];
     ScenarioRequest one = request;
-    one.overrides.device = devices[static_cast<size_t>(i)];
+    one.overrides.device = target.device;
     one.overrides.clock_mhz.reset();
-    emit compareRow(std::make_shared<const ModelRun>(model_run_of(run_scenario_file(one, {}))), i, count);
+    // As `tinysim --scenario ... --clock-mhz N` would run it.
+    if (target.clock_hz) one.overrides.clock_mhz = QString::number(target.clock_hz / 1e6, 'g', 10).toStdString();
+    ModelRun run = model_run_of(run_scenario_file(one, {}));
+    run.request.clock_hz = target.clock_hz;
+    emit compareRow(std::make_shared<const ModelRun>(std::move(run)), i, count);
   }
   emit compareFinished();
 }
@@ -96,7 +120,10 @@ Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new Simulatio
     emit compareFinished();
   });
   connect(worker_, &SimulationWorker::scenarioProgress, this, [this](double fraction) { fraction_ = fraction; });
-  connect(worker_, &SimulationWorker::scenarioPartial, this, &Simulation::scenarioPartial);
+  connect(worker_, &SimulationWorker::scenarioPartial, this, [this](ScenarioRunPtr run) {
+    emit scenarioPartial(std::move(run));  // the window draws it (direct connections) ...
+    worker_->partialDrawn();               // ... before the worker sends the next one
+  });
   connect(worker_, &SimulationWorker::scenarioFinished, this, [this](ScenarioRunPtr run) {
     paused_ = false;
     setBusy(false);
@@ -151,15 +178,15 @@ void Simulation::run(const RunRequest& request) {
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->runOne(request); }, Qt::QueuedConnection);
 }
 
-void Simulation::compare(const RunRequest& request, const std::vector<std::string>& devices) {
-  if (busy_ || devices.empty()) return;
+void Simulation::compare(const RunRequest& request, const std::vector<CompareTarget>& targets) {
+  if (busy_ || targets.empty()) return;
   duration_ = 0;
-  job_ = tr("Comparing %1 devices").arg(devices.size());
+  job_ = tr("Comparing %1 runs").arg(targets.size());
   done_ = 0;
-  total_ = static_cast<int>(devices.size());
+  total_ = static_cast<int>(targets.size());
   worker_->cancel = false;
   setBusy(true);
-  QMetaObject::invokeMethod(worker_, [w = worker_, request, devices] { w->runCompare(request, devices); },
+  QMetaObject::invokeMethod(worker_, [w = worker_, request, targets] { w->runCompare(request, targets); },
                             Qt::QueuedConnection);
 }
 
@@ -175,15 +202,15 @@ void Simulation::runScenario(const ScenarioRequest& request, double duration_sec
   QMetaObject::invokeMethod(worker_, [w = worker_, request] { w->runScenario(request); }, Qt::QueuedConnection);
 }
 
-void Simulation::compareScenario(const ScenarioRequest& request, const std::vector<std::string>& devices) {
-  if (busy_ || devices.empty()) return;
+void Simulation::compareScenario(const ScenarioRequest& request, const std::vector<CompareTarget>& targets) {
+  if (busy_ || targets.empty()) return;
   duration_ = 0;
-  job_ = tr("Comparing the scenario on %1 devices").arg(devices.size());
+  job_ = tr("Comparing the scenario in %1 runs").arg(targets.size());
   done_ = 0;
-  total_ = static_cast<int>(devices.size());
+  total_ = static_cast<int>(targets.size());
   worker_->cancel = false;
   setBusy(true);
-  QMetaObject::invokeMethod(worker_, [w = worker_, request, devices] { w->runCompareScenario(request, devices); },
+  QMetaObject::invokeMethod(worker_, [w = worker_, request, targets] { w->runCompareScenario(request, targets); },
                             Qt::QueuedConnection);
 }
 

@@ -29,14 +29,18 @@ class SimulationWorker : public QObject {
   void setPaused(bool paused);
   /// While paused: let the run go on until exactly one more result is published, then hold again.
   void stepOnce();
-  /// Least wall time between two partial runs sent to the window (ms): it is not flooded.
+  /// Least wall time (ms) from the window drawing a partial run to the next one being
+  /// sent: at most 10 redraws a second, never a queue of them.
   static constexpr int kPartialIntervalMs = 100;
+  /// The window drew the last partial run (any thread).
+  void partialDrawn();
 
  public slots:
   void runOne(const tinysim::gui::RunRequest& request);
-  void runCompare(const tinysim::gui::RunRequest& request, const std::vector<std::string>& devices);
+  void runCompare(const tinysim::gui::RunRequest& request, const std::vector<tinysim::gui::CompareTarget>& targets);
   void runScenario(const tinysim::gui::ScenarioRequest& request);
-  void runCompareScenario(const tinysim::gui::ScenarioRequest& request, const std::vector<std::string>& devices);
+  void runCompareScenario(const tinysim::gui::ScenarioRequest& request,
+                          const std::vector<tinysim::gui::CompareTarget>& targets);
 
  signals:
   void runFinished(tinysim::gui::ModelRunPtr run);
@@ -50,6 +54,8 @@ class SimulationWorker : public QObject {
   void waitWhilePaused();
   /// A step in progress ends at this result (and is over).
   bool stepEnds();
+  static int64_t steadyNanoseconds();
+  std::atomic<int64_t> drawn_at_ns_{0};
   std::mutex mutex_;
   std::condition_variable resumed_;
   bool paused_ = false;
@@ -66,12 +72,12 @@ class Simulation : public QObject {
   bool busy() const { return busy_; }
   /// One model + device run (the bench and its energy).
   void run(const RunRequest& request);
-  /// The same request on each device in turn; rows arrive as they finish.
-  void compare(const RunRequest& request, const std::vector<std::string>& devices);
+  /// The same request on each device (at its clock) in turn; rows arrive as they finish.
+  void compare(const RunRequest& request, const std::vector<CompareTarget>& targets);
   /// A scenario file with the panel's overrides; progress in simulated time as it runs.
   void runScenario(const ScenarioRequest& request, double duration_seconds);
-  /// The scenario on each device in turn (each at its own clock); rows as they finish.
-  void compareScenario(const ScenarioRequest& request, const std::vector<std::string>& devices);
+  /// The scenario on each device (at its clock) in turn; rows as they finish.
+  void compareScenario(const ScenarioRequest& request, const std::vector<CompareTarget>& targets);
   /// Stops a comparison after the device being simulated.
   void stop();
   /// Holds a running scenario where it is (the worker waits) or lets it go on.

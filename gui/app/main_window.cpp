@@ -100,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(setup_, &SetupPanel::pauseToggled, simulation_, &Simulation::setPaused);
   connect(simulation_, &Simulation::scenarioPartial, this, &MainWindow::onScenarioPartial);
   connect(simulation_, &Simulation::scenarioFinished, this, &MainWindow::onScenarioFinished);
+  connect(views_, &QTabWidget::currentChanged, this, &MainWindow::drawLive);
   connect(setup_, &SetupPanel::resetRequested, this, &MainWindow::reset);
   connect(compare_, &CompareView::compareRequested, this, &MainWindow::startCompare);
   connect(compare_, &CompareView::stopRequested, simulation_, &Simulation::stop);
@@ -112,10 +113,12 @@ MainWindow::MainWindow(QWidget* parent)
   connect(simulation_, &Simulation::runFinished, this, &MainWindow::onRunFinished);
   connect(simulation_, &Simulation::compareRow, this, [this](const ModelRunPtr& run, int index, int count) {
     compare_->addRun(*run);
+    if (!run->ok())  // e.g. a clock the device's flash cannot run at: the core's words, in the window
+      showError(tr("%1 could not run").arg(compare_->rowName(*run)), QString::fromStdString(run->error));
     setup_->setProgress(tr("Compared %1 of %2 devices").arg(index + 1).arg(count), index + 1, count);
   });
   connect(simulation_, &Simulation::compareFinished, this,
-          [this] { statusBar()->showMessage(tr("Comparison done: %1 devices").arg(compare_->table()->rowCount())); });
+          [this] { statusBar()->showMessage(tr("Comparison done: %1 runs").arg(compare_->table()->rowCount())); });
 
   buildMenus();
   loadCatalog();
@@ -271,6 +274,9 @@ void MainWindow::run(uint32_t runs_override) {
 }
 
 void MainWindow::startCompare() {
+  QString error;
+  const std::vector<CompareTarget> targets = compare_->targets(error);
+  if (!error.isEmpty()) return showError(tr("Cannot compare"), error);
   if (setup_->scenarioMode()) {
     if (setup_->scenarioPath().isEmpty()) {
       showError(tr("No scenario"), tr("Open a scenario to compare devices with."));
@@ -280,22 +286,25 @@ void MainWindow::startCompare() {
     request.path = setup_->scenarioPath().toStdString();
     request.overrides = setup_->overrides();
     request.devices_dir = devices_dir_;
+    hideError();
     compare_->clear();
-    simulation_->compareScenario(request, compare_->checkedDevices());
+    simulation_->compareScenario(request, targets);
     return;
   }
   RunRequest request = setup_->request();
   request.devices_dir = devices_dir_;
-  request.clock_hz = 0;  // each device at its own default clock
   if (request.model_path.empty()) {
     showError(tr("No model"), tr("Open a .tflite model to compare devices with."));
     return;
   }
+  hideError();
   compare_->clear();
-  simulation_->compare(request, compare_->checkedDevices());
+  simulation_->compare(request, targets);
 }
 
 void MainWindow::reset() {
+  live_.reset();
+  live_figures_.reset();
   last_good_.reset();
   last_scenario_.reset();
   hideError();
@@ -361,13 +370,30 @@ void MainWindow::showModelRun(const ModelRun& run, const QString& done) {
 }
 
 void MainWindow::onScenarioPartial(const ScenarioRunPtr& run) {
-  // Live: the views that make sense mid-run; the rest fill in when it ends.
-  timeline_->showRun(*run);
-  results_->showRun(*run);
-  performance_->showRun(model_run_of(*run));
+  live_ = run;
+  live_figures_.reset();
+  live_drawn_.clear();
+  drawLive();
+}
+
+void MainWindow::drawLive() {
+  // Only the view in front is redrawn as a run goes (the others when they are brought to
+  // front): a redraw costs the run's CPU time.
+  QWidget* view = views_->currentWidget();
+  if (!live_ || live_drawn_.contains(view)) return;
+  live_drawn_.insert(view);
+  if (view == timeline_) return timeline_->showRun(*live_);
+  if (view == results_) return results_->showRun(*live_);
+  if (!live_figures_) live_figures_ = std::make_shared<const ModelRun>(model_run_of(*live_));
+  if (view == memory_) memory_->showRun(*live_figures_);
+  else if (view == performance_) performance_->showRun(*live_figures_);
+  else if (view == energy_) energy_->showRun(*live_figures_);
+  else if (view == console_) console_->showRun(*live_figures_);
 }
 
 void MainWindow::onScenarioFinished(const ScenarioRunPtr& run) {
+  live_.reset();
+  live_figures_.reset();
   if (!run->ok()) {
     showError(tr("The scenario %1 failed").arg(QString::fromStdString(run->request.path).section('/', -1)),
               QString::fromStdString(run->error));

@@ -1,5 +1,6 @@
 #pragma once
 #include <QMainWindow>
+#include <QSet>
 
 #include "adapter/simulation.h"
 
@@ -67,6 +68,8 @@ class MainWindow : public QMainWindow {
   void hideError();
   void onRunFinished(const ModelRunPtr& run);
   void onScenarioPartial(const ScenarioRunPtr& run);
+  /// Draws the running scenario's latest partial run in the view in front, once.
+  void drawLive();
   void onScenarioFinished(const ScenarioRunPtr& run);
   void showModelRun(const ModelRun& run, const QString& done);
   void rememberFile(const QString& path);
@@ -85,6 +88,9 @@ class MainWindow : public QMainWindow {
   QMenu* recent_ = nullptr;
   ModelRunPtr last_good_;
   ScenarioRunPtr last_scenario_;  ///< set when the last good run was a scenario
+  ScenarioRunPtr live_;           ///< the running scenario's latest partial run
+  ModelRunPtr live_figures_;      ///< model_run_of(live_), made when a view needs it
+  QSet<QWidget*> live_drawn_;     ///< the views that show live_ already
   std::string devices_dir_;
 };
 

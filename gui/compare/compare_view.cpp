@@ -4,12 +4,16 @@
 #include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChartView>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -46,6 +50,11 @@ QTableWidgetItem* cell(const QString& text, bool number = true) {
 
 CompareView::CompareView(QWidget* parent)
     : QWidget(parent),
+      mode_(new QComboBox),
+      by_device_(new QWidget),
+      by_clock_(new QWidget),
+      clock_device_(new QComboBox),
+      clocks_(new QLineEdit),
       devices_(new QListWidget),
       start_(new QPushButton(tr("Compare"))),
       stop_(new QPushButton(tr("Stop"))),
@@ -58,14 +67,37 @@ CompareView::CompareView(QWidget* parent)
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setAlternatingRowColors(true);
-  start_->setToolTip(tr("Run the model from the side panel on every checked device"));
+  start_->setToolTip(tr("Run the model or scenario from the side panel on every checked device, or on one "
+                        "device at each clock"));
   stop_->setEnabled(false);
   connect(start_, &QPushButton::clicked, this, &CompareView::compareRequested);
   connect(stop_, &QPushButton::clicked, this, &CompareView::stopRequested);
 
+  mode_->addItems({tr("Across devices"), tr("Across clocks")});
+  mode_->setToolTip(tr("Compare several devices at their default clocks, or one device at several clocks"));
+  auto* device_list = new QVBoxLayout(by_device_);
+  device_list->setContentsMargins(0, 0, 0, 0);
+  device_list->addWidget(new QLabel(tr("<b>Devices to compare</b>")));
+  device_list->addWidget(devices_, 1);
+  auto* clock_form = new QVBoxLayout(by_clock_);
+  clock_form->setContentsMargins(0, 0, 0, 0);
+  clock_form->addWidget(new QLabel(tr("<b>Device</b>")));
+  clock_form->addWidget(clock_device_);
+  clock_form->addWidget(new QLabel(tr("<b>Clocks (MHz)</b>")));
+  clock_form->addWidget(clocks_);
+  clocks_->setToolTip(tr("Core clocks in MHz, separated by commas, e.g. 16, 32, 64. A clock the device's "
+                         "flash cannot run at is reported by the core."));
+  clock_form->addStretch(1);
+  by_clock_->hide();
+  connect(mode_, &QComboBox::currentIndexChanged, this, [this](int index) {
+    by_device_->setVisible(index == 0);
+    by_clock_->setVisible(index == 1);
+  });
+  connect(clock_device_, &QComboBox::currentIndexChanged, this, &CompareView::suggestClocks);
   auto* side = new QVBoxLayout;
-  side->addWidget(new QLabel(tr("<b>Devices to compare</b>")));
-  side->addWidget(devices_, 1);
+  side->addWidget(mode_);
+  side->addWidget(by_device_, 1);
+  side->addWidget(by_clock_, 1);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(start_);
   buttons->addWidget(stop_);
@@ -83,10 +115,17 @@ CompareView::CompareView(QWidget* parent)
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(side);
   layout->addLayout(right, 1);
-  devices_->setMaximumWidth(150);
+  for (QWidget* w : std::initializer_list<QWidget*>{mode_, by_device_, by_clock_}) w->setMaximumWidth(170);
 }
 
 void CompareView::setDevices(const std::vector<Device>& devices) {
+  catalog_ = devices;
+  {
+    const QSignalBlocker quiet(clock_device_);
+    clock_device_->clear();
+    for (const Device& d : devices) clock_device_->addItem(QString::fromStdString(d.name));
+  }
+  suggestClocks();
   devices_->clear();
   for (const Device& d : devices) {
     auto* item = new QListWidgetItem(QString::fromStdString(d.name));
@@ -112,12 +151,61 @@ void CompareView::setChecked(const std::vector<std::string>& names) {
   }
 }
 
+void CompareView::suggestClocks() {
+  const int i = clock_device_->currentIndex();
+  if (i < 0 || size_t(i) >= catalog_.size()) return;
+  const double mhz = catalog_[size_t(i)].clock_hz / 1e6;
+  clocks_->setText(QString("%1, %2, %3").arg(mhz / 4, 0, 'g', 4).arg(mhz / 2, 0, 'g', 4).arg(mhz, 0, 'g', 4));
+}
+
+void CompareView::setDeviceCompare() { mode_->setCurrentIndex(0); }
+
+void CompareView::setClockCompare(const std::string& device, const QString& clocks) {
+  mode_->setCurrentIndex(1);
+  clock_device_->setCurrentText(QString::fromStdString(device));
+  clocks_->setText(clocks);
+}
+
+bool CompareView::clockCompare() const { return mode_->currentIndex() == 1; }
+
+std::vector<CompareTarget> CompareView::targets(QString& error) const {
+  std::vector<CompareTarget> targets;
+  error.clear();
+  if (!clockCompare()) {
+    for (const std::string& name : checkedDevices()) targets.push_back({name, 0});
+    if (targets.empty()) error = tr("Check at least one device to compare.");
+    return targets;
+  }
+  const std::string device = clock_device_->currentText().toStdString();
+  for (const QString& word : clocks_->text().split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
+    bool number = false;
+    const double mhz = word.toDouble(&number);
+    // The range a scenario's device.clock takes (the core checks each device's own limit).
+    if (!number || mhz < 1 || mhz > 1000) {
+      error = tr("Clocks: '%1' is not a clock from 1 to 1000 MHz; expected numbers of MHz such as 16, 32, 64.")
+                  .arg(word);
+      return {};
+    }
+    targets.push_back({device, static_cast<uint32_t>(mhz * 1e6 + 0.5)});
+  }
+  if (targets.empty()) error = tr("Clocks: expected one or more numbers of MHz such as 16, 32, 64.");
+  return targets;
+}
+
+QString CompareView::rowName(const ModelRun& run) const {
+  const QString device = QString::fromStdString(run.device.name.empty() ? run.request.device : run.device.name);
+  if (!rows_by_clock_) return device;
+  const uint32_t hz = run.device.clock_hz ? run.device.clock_hz : run.request.clock_hz;
+  return QString("%1 @ %2 MHz").arg(device).arg(hz / 1e6, 0, 'g', 6);
+}
+
 void CompareView::setBusy(bool busy) {
   start_->setEnabled(!busy);
   stop_->setEnabled(busy);
 }
 
 void CompareView::clear() {
+  rows_by_clock_ = clockCompare();
   runs_.clear();
   table_->setRowCount(0);
   rebuildCharts();
@@ -129,10 +217,9 @@ void CompareView::addRun(const ModelRun& run) {
   table_->insertRow(row);
   const QString none = "—";
   table_->setItem(row, 0, cell(QString::fromStdString(run.device.name.empty() ? run.request.device : run.device.name), false));
-  if (!run.device.name.empty()) {
-    table_->setItem(row, 1, cell(QString::fromStdString(core_name(run.device.core)), false));
-    table_->setItem(row, 2, cell(QString::number(run.device.clock_hz / 1e6, 'g', 4)));
-  }
+  if (!run.device.name.empty()) table_->setItem(row, 1, cell(QString::fromStdString(core_name(run.device.core)), false));
+  const uint32_t hz = run.device.name.empty() ? run.request.clock_hz : run.device.clock_hz;
+  if (hz) table_->setItem(row, 2, cell(QString::number(hz / 1e6, 'g', 6)));
   if (run.fit) {
     const ModelFit& f = *run.fit;
     auto* fits = cell(f.fits() ? tr("yes") : tr("no"), false);
@@ -165,7 +252,7 @@ void CompareView::rebuildCharts() {
     for (const ModelRun& run : runs_) {
       const double v = kFigureDefs[i].value(run);
       set->append(v);
-      names << QString::fromStdString(run.request.device);
+      names << rowName(run);
       most = std::max(most, v);
     }
     sets_[static_cast<size_t>(i)] = set;

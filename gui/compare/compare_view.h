@@ -1,7 +1,8 @@
 #pragma once
-// Compare: one model (or one scenario) on several devices — a table (fits, flash, RAM, latency, energy
-// per inference, battery life) and bar charts side by side, filled in row by row as
-// each device's run finishes. "Which chip should I buy?"
+// Compare: one model (or one scenario) on several devices, or on one device at several
+// clocks — a table (fits, flash, RAM, latency, energy per inference, battery life) and
+// bar charts side by side, filled in row by row as each run finishes. "Which chip
+// should I buy, and how fast should it run?"
 #include <QWidget>
 #include <vector>
 
@@ -9,6 +10,8 @@
 
 class QBarSet;
 class QChartView;
+class QComboBox;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
@@ -23,6 +26,15 @@ class CompareView : public QWidget {
   void setDevices(const std::vector<Device>& devices);
   std::vector<std::string> checkedDevices() const;
   void setChecked(const std::vector<std::string>& names);
+  /// Across devices (each at its default clock): the checked ones.
+  void setDeviceCompare();
+  /// Across clocks of one device: `clocks` in MHz, e.g. "16, 32, 64".
+  void setClockCompare(const std::string& device, const QString& clocks);
+  bool clockCompare() const;
+  /// What to run, one target per row; empty with `error` set when the clocks are not numbers.
+  std::vector<CompareTarget> targets(QString& error) const;
+  /// A row's name in the charts: the device, or "device @ N MHz" across clocks.
+  QString rowName(const ModelRun& run) const;
 
   void clear();
   void addRun(const ModelRun& run);
@@ -40,7 +52,16 @@ class CompareView : public QWidget {
 
  private:
   void rebuildCharts();
+  /// The clocks to suggest for the chosen device: a quarter, half and all of its default.
+  void suggestClocks();
 
+  QComboBox* mode_;
+  QWidget* by_device_;
+  QWidget* by_clock_;
+  QComboBox* clock_device_;
+  QLineEdit* clocks_;
+  std::vector<Device> catalog_;
+  bool rows_by_clock_ = false;  ///< the rows shown were a clock comparison
   QListWidget* devices_;
   QPushButton* start_;
   QPushButton* stop_;

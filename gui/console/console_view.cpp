@@ -3,11 +3,14 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace tinysim::gui {
 
-ConsoleView::ConsoleView(QWidget* parent) : QWidget(parent), banner_(new QLabel), text_(new QPlainTextEdit) {
+ConsoleView::ConsoleView(QWidget* parent)
+    : QWidget(parent), banner_(new QLabel), status_(new QLabel), text_(new QPlainTextEdit) {
   banner_->setWordWrap(true);
   banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   banner_->setStyleSheet(
@@ -15,15 +18,32 @@ ConsoleView::ConsoleView(QWidget* parent) : QWidget(parent), banner_(new QLabel)
   banner_->hide();
   text_->setReadOnly(true);
   text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-  text_->setPlaceholderText(tr("The firmware's console output appears here after a run."));
+  text_->setPlaceholderText(tr("The firmware's console output appears here as it prints it."));
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(banner_);
+  layout->addWidget(status_);
   layout->addWidget(text_, 1);
 }
 
 void ConsoleView::showRun(const ModelRun& run) {
   banner_->hide();
-  if (run.bench) text_->setPlainText(QString::fromStdString(run.bench->console));
+  if (!run.bench) return;
+  const QString text = QString::fromStdString(run.bench->console);
+  if (shown_.isEmpty() || !text.startsWith(shown_)) {
+    text_->setPlainText(text);
+  } else if (text.size() > shown_.size()) {
+    // A live run printed more: append it, and keep following the end if the reader was there.
+    QScrollBar* bar = text_->verticalScrollBar();
+    const bool at_end = bar->value() == bar->maximum();
+    QTextCursor end(text_->document());
+    end.movePosition(QTextCursor::End);
+    end.insertText(text.mid(shown_.size()));
+    if (at_end) bar->setValue(bar->maximum());
+  }
+  shown_ = text;
+  lines_ = text.isEmpty() ? 0 : int(text.count('\n') + (text.endsWith('\n') ? 0 : 1));
+  status_->setText(run.partial ? tr("Running: %n line(s) printed so far.", "", lines_)
+                               : tr("%n line(s) printed.", "", lines_));
 }
 
 void ConsoleView::showFailure(const QString& title, const QString& report) {

@@ -32,7 +32,7 @@ EnergyView::EnergyView(QWidget* parent)
   grid->setColumnStretch(1, 2);
 }
 
-void EnergyView::showCurrent(const PeriodEnergy& e) {
+void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
   QChart* chart = resetChart(current_view_);
   auto* x = makeValueAxis(tr("time (ms)"), "%.0f");
   auto* y = new QLogValueAxis;
@@ -50,17 +50,20 @@ void EnergyView::showCurrent(const PeriodEnergy& e) {
   trace->attachAxis(x);
   trace->attachAxis(y);
   std::vector<bool> named(3, false);
-  double low = 1e9, high = 0, shown_ms = 0;
+  double low = 1e9, high = 0, first_ms = -1, shown_ms = 0;
   const double period_ms = 1e3 * e.period_seconds;
-  // A long run has thousands of state changes: draw the first kMaxSegments of them.
+  // A long run has thousands of state changes: draw kMaxSegments of them, the first ones
+  // of a finished run, the latest ones of a live run (it follows the run as it goes).
   constexpr size_t kMaxSegments = 60;
+  const size_t first = so_far && e.timeline.size() > kMaxSegments ? e.timeline.size() - kMaxSegments : 0;
   size_t segments = 0;
   for (unsigned period = 0; period < e.periods_shown && segments < kMaxSegments; ++period) {
-    for (size_t i = 0; i < e.timeline.size() && segments < kMaxSegments; ++i, ++segments) {
+    for (size_t i = first; i < e.timeline.size() && segments < kMaxSegments; ++i, ++segments) {
       const PowerChange& change = e.timeline[i];
       const uint64_t end = i + 1 < e.timeline.size() ? e.timeline[i + 1].cycle : e.end_cycle;
       const double t0 = period * period_ms + 1e3 * double(change.cycle) / e.clock_hz;
       const double t1 = period * period_ms + 1e3 * double(end) / e.clock_hz;
+      if (first_ms < 0) first_ms = t0;
       shown_ms = t1;
       const double amps = e.report.states[static_cast<size_t>(change.state)].current;
       const QString name =
@@ -86,17 +89,23 @@ void EnergyView::showCurrent(const PeriodEnergy& e) {
       high = std::max(high, amps);
     }
   }
+  segments_ = int(segments);
   for (QLegendMarker* marker : chart->legend()->markers(trace)) marker->setVisible(false);
-  x->setRange(0, shown_ms > 0 ? shown_ms : 1);
-  x->applyNiceNumbers();
+  first_ms = std::max(first_ms, 0.0);
+  x->setRange(first ? first_ms : 0, shown_ms > first_ms ? shown_ms : first_ms + 1);
+  if (!first) x->applyNiceNumbers();
   y->setRange(low / 3, high * 3);
-  chart->setTitle(segments >= kMaxSegments
-                      ? tr("Current by power state, first %1 ms (duty cycle %2 %)").arg(shown_ms, 0, 'f', 0)
-                            .arg(100 * e.duty_cycle, 0, 'f', 2)
-                      : tr("Current by power state (duty cycle %1 %)").arg(100 * e.duty_cycle, 0, 'f', 2));
+  const QString duty = tr("duty cycle %1 %").arg(100 * e.duty_cycle, 0, 'f', 2);
+  if (first)
+    chart->setTitle(tr("Current by power state, the latest %1 ms to %2 s (running; %3)")
+                        .arg(shown_ms - first_ms, 0, 'f', 0).arg(shown_ms / 1e3, 0, 'f', 1).arg(duty));
+  else if (segments >= kMaxSegments)
+    chart->setTitle(tr("Current by power state, first %1 ms (%2)").arg(shown_ms, 0, 'f', 0).arg(duty));
+  else
+    chart->setTitle(tr("Current by power state (%1)").arg(duty));
 }
 
-void EnergyView::showBreakdown(const PeriodEnergy& e) {
+void EnergyView::showBreakdown(const PeriodEnergy& e, bool so_far) {
   QChart* chart = resetChart(breakdown_view_);
   chart->legend()->hide();
   auto* series = new QHorizontalBarSeries;
@@ -140,11 +149,13 @@ void EnergyView::showBreakdown(const PeriodEnergy& e) {
   x->setTickCount(std::min(x->tickCount(), 5));
   chart->addAxis(x, Qt::AlignBottom);
   series->attachAxis(x);
-  chart->setTitle((e.periods_shown == 1 ? tr("Energy: %1 over the run") : tr("Energy: %1 per period"))
-                      .arg(siText(total, "J", 4)));
+  chart->setTitle((so_far ? tr("Energy: %1 in the first %2 s (running)").arg(siText(total, "J", 4))
+                                                                       .arg(e.report.seconds, 0, 'f', 1)
+                   : e.periods_shown == 1 ? tr("Energy: %1 over the run").arg(siText(total, "J", 4))
+                                          : tr("Energy: %1 per period").arg(siText(total, "J", 4))));
 }
 
-void EnergyView::showBattery(const PeriodEnergy& e) {
+void EnergyView::showBattery(const PeriodEnergy& e, bool so_far) {
   QChart* chart = resetChart(soc_view_);
   soc_ = new QLineSeries;
   soc_->setName(tr("state of charge"));
@@ -177,9 +188,9 @@ void EnergyView::showBattery(const PeriodEnergy& e) {
   connect(soc_, &QLineSeries::hovered, this, [](const QPointF& p, bool on) {
     if (on) showTooltip(QString("day %1: %2 % left").arg(p.x(), 0, 'f', 0).arg(p.y(), 0, 'f', 1));
   });
-  chart->setTitle(tr("%1 at %2 average: %3 days")
+  chart->setTitle(tr("%1 at %2 average%3: %4 days")
                       .arg(QString::fromStdString(e.battery.description.empty() ? e.battery.name : e.battery.description),
-                           siText(e.report.average_current, "A"))
+                           siText(e.report.average_current, "A"), so_far ? tr(" so far") : QString())
                       .arg(days, 0, 'f', 0));
 }
 
@@ -190,9 +201,9 @@ void EnergyView::showRun(const ModelRun& run) {
     return;
   }
   const PeriodEnergy& e = *run.energy;
-  showCurrent(e);
-  showBreakdown(e);
-  showBattery(e);
+  showCurrent(e, run.partial);
+  showBreakdown(e, run.partial);
+  showBattery(e, run.partial);
   auto section = [this](const QString& title, const std::vector<std::string>& lines) {
     auto* head = new QListWidgetItem(title);
     QFont bold = head->font();

@@ -25,11 +25,14 @@ class EnergyView : public QWidget {
   QLineSeries* stateOfCharge() const { return soc_; }
   QListWidget* assumptions() const { return assumptions_; }
   QChartView* socChart() const { return soc_view_; }
+  /// Power-state stretches drawn in the current chart.
+  int currentSegments() const { return segments_; }
 
  private:
-  void showCurrent(const PeriodEnergy& e);
-  void showBreakdown(const PeriodEnergy& e);
-  void showBattery(const PeriodEnergy& e);
+  // `so_far`: a live run's figures (the current chart follows its latest state changes).
+  void showCurrent(const PeriodEnergy& e, bool so_far);
+  void showBreakdown(const PeriodEnergy& e, bool so_far);
+  void showBattery(const PeriodEnergy& e, bool so_far);
 
   QChartView* current_view_;
   QChartView* breakdown_view_;
@@ -38,6 +41,7 @@ class EnergyView : public QWidget {
   QBarSet* breakdown_ = nullptr;
   double breakdown_scale_ = 1e6;
   QLineSeries* soc_ = nullptr;
+  int segments_ = 0;
 };
 
 }  // namespace tinysim::gui

@@ -164,8 +164,10 @@ void MemoryView::showRun(const ModelRun& run) {
   if (run.bench) {
     const BenchResult& b = *run.bench;
     text += tr("<p>Firmware reported an arena of %1.</p>").arg(bytesText(b.arena_bytes));
+    stack_high_water_ = b.stack_high_water;
     const double share = f.ram_stack ? 100.0 * b.stack_high_water / double(f.ram_stack) : 0;
-    text += tr("<p><b>Stack high-water mark</b>: %1 of %2 reserved (%3%)%4</p>")
+    text += tr("<p><b>Stack high-water mark%1</b>: %2 of %3 reserved (%4%)%5</p>")
+                .arg(run.partial ? tr(" so far") : QString())
                 .arg(bytesText(b.stack_high_water), QString::fromStdString(format_size(f.ram_stack)))
                 .arg(share, 0, 'f', 1)
                 .arg(share > 90 ? tr(" — <span style='color:#c62828'>close to overflowing</span>") : "");

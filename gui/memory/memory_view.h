@@ -24,6 +24,8 @@ class MemoryView : public QWidget {
   double ramBytes(const QString& part) const { return ram_.value(part, -1); }
   /// Rectangles drawn in the arena plan: one per tensor lifetime.
   int arenaRectangles() const { return arena_rectangles_; }
+  /// The stack high-water mark shown (bytes; a live run's so far).
+  uint32_t stackHighWater() const { return stack_high_water_; }
   QChartView* flashChart() const { return flash_view_; }
   QChartView* ramChart() const { return ram_view_; }
   QChartView* arenaChart() const { return arena_view_; }
@@ -39,6 +41,7 @@ class MemoryView : public QWidget {
   QLabel* figures_;
   QMap<QString, double> flash_, ram_;
   int arena_rectangles_ = 0;
+  uint32_t stack_high_water_ = 0;
 };
 
 }  // namespace tinysim::gui

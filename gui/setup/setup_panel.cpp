@@ -292,7 +292,7 @@ ScenarioOverrides SetupPanel::overrides() const {
   const auto index = static_cast<size_t>(device_->currentIndex());
   const uint32_t device_clock = index < devices_.size() ? devices_[index].clock_hz : 0;
   if (r.clock_hz != (clock ? clock : device_clock) || (clock && r.device != s.device))
-    o.clock_mhz = QString::number(r.clock_hz / 1e6, 'g', 10).toStdString() + " MHz";
+    o.clock_mhz = QString::number(r.clock_hz / 1e6, 'g', 10).toStdString();  // MHz, as --clock-mhz takes it
   if (!r.battery.empty() && r.battery != s.battery) o.battery = r.battery;
   if (r.seed != s.seed) o.seed = std::to_string(r.seed);
   if (std::abs(duration_->value() - s.duration_seconds) > 1e-9)

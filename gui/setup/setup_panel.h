@@ -61,6 +61,7 @@ class SetupPanel : public QWidget {
   QSpinBox* windowBox() const { return window_; }
   QSpinBox* strideBox() const { return stride_; }
   QDoubleSpinBox* durationBox() const { return duration_; }
+  QDoubleSpinBox* clockBox() const { return clock_mhz_; }
 
  signals:
   void browseRequested();

@@ -7,6 +7,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -42,14 +43,26 @@ TimelineView::TimelineView(QWidget* parent)
     : QWidget(parent),
       sensor_view_(makeChartView(tr("Sensor"))),
       score_view_(makeChartView(tr("Class scores"))),
-      note_(new QLabel(tr("Open a scenario and run it to see its sensor stream, labels and predictions."))) {
+      note_(new QLabel(tr("Open a scenario and run it to see its sensor stream, labels and predictions."))),
+      follow_(new QPushButton(tr("Follow live"))) {
   for (QChartView* view : {sensor_view_, score_view_}) view->setRubberBand(QChartView::HorizontalRubberBand);
   auto* resetZoom = new QPushButton(tr("Reset zoom"));
-  resetZoom->setToolTip(tr("Drag across a chart to zoom both on time; this shows the whole run again"));
-  connect(resetZoom, &QPushButton::clicked, this, [this] { setTimeRange(0, stream_seconds_); });
+  resetZoom->setToolTip(tr("Drag across a chart to zoom both on time; this shows the whole run again "
+                           "and follows it live"));
+  connect(resetZoom, &QPushButton::clicked, this, [this] {
+    follow_span_ = 0;
+    setFollowLive(true);
+  });
+  follow_->setCheckable(true);
+  follow_->setChecked(true);
+  follow_->setShortcut(QKeySequence(Qt::Key_F));
+  follow_->setToolTip(tr("Follow live (F): the time axes keep up with a running scenario, showing its latest "
+                         "stretch as wide as your zoom (or all of it). Zooming turns it off."));
+  connect(follow_, &QPushButton::toggled, this, &TimelineView::setFollowLive);
   note_->setWordWrap(true);
   auto* top = new QHBoxLayout;
   top->addWidget(note_, 1);
+  top->addWidget(follow_);
   top->addWidget(resetZoom);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
@@ -58,8 +71,7 @@ TimelineView::TimelineView(QWidget* parent)
 }
 
 void TimelineView::setTimeRange(double from, double to) {
-  if (sensor_time_) sensor_time_->setRange(from, to);
-  if (score_time_) score_time_->setRange(from, to);
+  if (sensor_time_) sensor_time_->setRange(from, to);  // as a user's zoom: linkTimeAxes() sees it
 }
 
 QPair<double, double> TimelineView::timeRange(int chart) const {
@@ -67,13 +79,43 @@ QPair<double, double> TimelineView::timeRange(int chart) const {
   return axis ? qMakePair(axis->min(), axis->max()) : qMakePair(0.0, 0.0);
 }
 
+void TimelineView::setFollowLive(bool on) {
+  if (!on && sensor_time_) zoom_ = qMakePair(sensor_time_->min(), sensor_time_->max());  // stays where it is
+  if (following_ != on) {
+    following_ = on;
+    const QSignalBlocker quiet(follow_);
+    follow_->setChecked(on);
+    emit followLiveChanged(on);
+  }
+  applyTimeRange();
+}
+
+void TimelineView::applyTimeRange() {
+  double from = zoom_.first, to = zoom_.second;
+  if (following_) {
+    // The latest follow_span_ seconds (all of it when 0 or when the stream is shorter).
+    to = std::max(stream_seconds_, follow_span_);
+    from = follow_span_ > 0 ? to - follow_span_ : 0;
+  }
+  if (to <= from) to = from + 1;
+  syncing_ = true;
+  for (QValueAxis* axis : {sensor_time_, score_time_})
+    if (axis) axis->setRange(from, to);
+  syncing_ = false;
+}
+
 void TimelineView::linkTimeAxes() {
+  // A range change that is not ours is the user's zoom: both axes take it, it is kept
+  // across live redraws, and following the run stops.
   auto follow = [this](QValueAxis* other) {
     return [this, other](qreal from, qreal to) {
-      if (syncing_ || !other) return;
+      if (syncing_) return;
+      zoom_ = qMakePair(double(from), double(to));
+      follow_span_ = to - from;
       syncing_ = true;
-      other->setRange(from, to);
+      if (other) other->setRange(from, to);
       syncing_ = false;
+      if (following_) setFollowLive(false);
     };
   };
   connect(sensor_time_, &QValueAxis::rangeChanged, this, follow(score_time_));
@@ -180,7 +222,6 @@ void TimelineView::showSensor(const ScenarioRun& run) {
   }
   stream_seconds_ = double(frames) / rate;
   sensor_time_ = time;
-  time->setRange(0, stream_seconds_);
   value->setRange(low - 0.05 * span, truth1 + 0.03 * span);
   chart->setTitle(tr("%1 at %2 Hz%3 — top strip: ground truth, below it: predicted")
                       .arg(QString::fromStdString(o.scenario.sensor.name))
@@ -256,7 +297,6 @@ void TimelineView::showScores(const ScenarioRun& run) {
       if (points[i] == p && size_t(i) < wrong_tips.size()) return showTooltip(wrong_tips[size_t(i)]);
   });
   score_time_ = time;
-  time->setRange(0, stream_seconds_);
   const double span = std::max(high - low, 1e-9);
   value->setRange(low - 0.05 * span, high + 0.08 * span);
   if (span > 100) value->setLabelFormat("%.0f");
@@ -266,8 +306,11 @@ void TimelineView::showScores(const ScenarioRun& run) {
 void TimelineView::showRun(const ScenarioRun& run) {
   if (!run.outcome || !run.source) return;
   const ScenarioOutcome& o = *run.outcome;
+  syncing_ = true;  // the new axes' own range changes are not the user's
   showSensor(run);
   showScores(run);
+  syncing_ = false;
+  applyTimeRange();
   linkTimeAxes();
   note_->setText(tr("<b>%1</b>: %2 s of stream, %3 results%4. Drag across a chart to zoom both on time.")
                      .arg(QString::fromStdString(o.scenario.name))

@@ -8,6 +8,7 @@
 
 class QChartView;
 class QLabel;
+class QPushButton;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
@@ -29,18 +30,30 @@ class TimelineView : public QWidget {
   int predictedBands() const { return predicted_bands_; }
   QChartView* sensorChart() const { return sensor_view_; }
   QChartView* scoreChart() const { return score_view_; }
-  /// Both charts' time axes: zooming one zooms the other.
+  /// Zooms both charts' time axes as a user's drag does (following stops).
   void setTimeRange(double from, double to);
   QPair<double, double> timeRange(int chart) const;
+  /// Follow live: the time axes end at the newest data of a running scenario, as wide as
+  /// the last zoom (or the whole stream so far). On at first; a zoom turns it off; the
+  /// "Follow live" button (F) and Reset zoom turn it on.
+  bool followLive() const { return following_; }
+  void setFollowLive(bool on);
+  QPushButton* followButton() const { return follow_; }
+
+ signals:
+  void followLiveChanged(bool on);
 
  private:
   void showSensor(const ScenarioRun& run);
   void showScores(const ScenarioRun& run);
   void linkTimeAxes();
+  /// Sets both time axes: the latest stretch when following, else the user's zoom.
+  void applyTimeRange();
 
   QChartView* sensor_view_;
   QChartView* score_view_;
   QLabel* note_;
+  QPushButton* follow_;
   QList<QLineSeries*> channels_;
   QList<QLineSeries*> scores_;
   QScatterSeries* wrong_ = nullptr;
@@ -49,7 +62,10 @@ class TimelineView : public QWidget {
   int truth_bands_ = 0;
   int predicted_bands_ = 0;
   double stream_seconds_ = 0;
-  bool syncing_ = false;
+  bool syncing_ = false;  ///< setting ranges ourselves (not a user's zoom)
+  bool following_ = true;
+  double follow_span_ = 0;  ///< seconds shown while following; 0: all of the stream so far
+  QPair<double, double> zoom_{0, 0};  ///< the user's range while not following
 };
 
 }  // namespace tinysim::gui
