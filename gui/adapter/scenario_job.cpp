@@ -6,20 +6,13 @@
 
 #include "core/yaml_fields.h"
 #include "scenario/scenario_parser.h"
-#include "sensors/source_factory.h"
 
 namespace tinysim::gui {
 namespace {
 
-/// The stream exactly as run_scenario builds it (same context, so the same frames).
-std::shared_ptr<const SensorSource> scenario_source(const Scenario& s) {
-  SourceContext context;
-  context.rate = s.sensor.rate;
-  context.channels = s.sensor.channels;
-  context.duration_seconds = s.duration_seconds;
-  context.seed = s.seed;
-  context.base_dir = s.base_dir;
-  auto source = make_sensor_source(s.sensor.source, context);
+/// The stream exactly as run_scenario builds it (the core's scenario_source), or null.
+std::shared_ptr<const SensorSource> stream_of(const Scenario& s) {
+  auto source = scenario_source(s);
   return source ? source.value() : nullptr;
 }
 
@@ -46,7 +39,7 @@ ScenarioRun run_scenario_file(const ScenarioRequest& request, const std::functio
   auto outcome = run_scenario(scenario.value(), options);
   if (!outcome) return finish(outcome.error());
   run.outcome = std::move(outcome.value());
-  run.source = scenario_source(run.outcome->scenario);
+  run.source = stream_of(run.outcome->scenario);
   return finish(std::nullopt);
 }
 
@@ -62,7 +55,7 @@ ScenarioRun run_so_far(const ScenarioRequest& request, const ScenarioOutcome& he
     return run;
   }
   run.outcome = std::move(outcome.value());
-  if (!source) source = scenario_source(head.scenario);
+  if (!source) source = stream_of(head.scenario);
   run.source = source;
   return run;
 }
