@@ -44,6 +44,19 @@ const MemoryRegion* Device::region_at(uint32_t address, uint64_t bytes) const {
   return nullptr;
 }
 
+std::optional<MemoryRegion> Device::memory_at(uint32_t address) const {
+  for (const auto& block : ram_blocks())
+    if (block.contains(address)) return block;
+  if (const MemoryRegion* region = region_at(address)) return *region;
+  return std::nullopt;
+}
+
+bool Device::holds(uint32_t address, uint64_t bytes) const {
+  if (region_at(address, bytes)) return true;  // the usual case, without building the blocks
+  const std::optional<MemoryRegion> around = memory_at(address);
+  return around && around->contains(address, bytes);
+}
+
 uint64_t Device::total(MemoryKind kind) const {
   uint64_t sum = 0;
   for (const auto& region : memory)

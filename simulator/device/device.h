@@ -53,6 +53,12 @@ struct Device {
   std::optional<MemoryRegion> main_ram() const;
   /// The region holding [address, address+bytes), or nullptr.
   const MemoryRegion* region_at(uint32_t address, uint64_t bytes = 1) const;
+  /// The memory holding `address`: its RAM block (adjacent SRAM banks as one), else
+  /// its region.
+  std::optional<MemoryRegion> memory_at(uint32_t address) const;
+  /// True when [address, address+bytes) is memory: inside one region, or running
+  /// across adjacent SRAM banks of one RAM block.
+  bool holds(uint32_t address, uint64_t bytes) const;
   /// Total bytes of all regions of a kind.
   uint64_t total(MemoryKind kind) const;
   /// Total bytes of all regions holding the image (flash and code SRAM).

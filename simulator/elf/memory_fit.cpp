@@ -12,20 +12,12 @@ std::string describe_regions(const Device& device) {
   return out;
 }
 
-/// The memory holding `address`: its RAM block (adjacent SRAM banks are one RAM,
-/// so a .bss may span them), else its region.
-std::optional<MemoryRegion> memory_at(const Device& device, uint32_t address) {
-  for (const auto& block : device.ram_blocks())
-    if (block.contains(address)) return block;
-  if (const MemoryRegion* region = device.region_at(address)) return *region;
-  return std::nullopt;
-}
-
-/// Checks [address, address+bytes) lies in one region or RAM block; `used` counts
-/// bytes earlier segments put in the same region (for the message).
+/// Checks [address, address+bytes) lies in one region or RAM block (adjacent SRAM
+/// banks are one RAM, so a .bss may span them); `used` counts bytes earlier segments
+/// put in the same region (for the message).
 Status check_range(const LoadSegment& seg, const Device& device, uint32_t address, uint64_t bytes,
                    const MemoryUsage& usage, const std::string& what) {
-  const std::optional<MemoryRegion> start = memory_at(device, address);
+  const std::optional<MemoryRegion> start = device.memory_at(address);
   if (bytes == 0 || (start && start->contains(address, bytes))) return std::nullopt;
   const std::string needs = "segment " + std::to_string(seg.index) +
                             (seg.sections.empty() ? "" : " (" + seg.sections + ")") + (what.empty() ? "" : " " + what) +

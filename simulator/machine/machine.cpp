@@ -113,12 +113,12 @@ const BlockCost& Machine::decode_block(uint32_t address, uint16_t bytes) {
 }
 
 bool Machine::read_memory(uint32_t address, void* out, size_t bytes) {
-  if (!device_.region_at(address, bytes)) return false;
+  if (!device_.holds(address, bytes)) return false;  // may run across adjacent SRAM banks
   return !engine_.read(address, out, bytes, "memory");
 }
 
 bool Machine::write_memory(uint32_t address, const void* in, size_t bytes) {
-  if (!device_.region_at(address, bytes)) return false;
+  if (!device_.holds(address, bytes)) return false;  // may run across adjacent SRAM banks
   return !engine_.write(address, in, bytes, "memory");
 }
 

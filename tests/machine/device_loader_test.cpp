@@ -105,6 +105,12 @@ TEST(DeviceLoader, BanksWithAGapStaySeparate) {
   EXPECT_EQ(blocks[1].source, "ds 3; ds 4");
   EXPECT_EQ(blocks[2].name, "sram3");  // 4 KiB gap after sram2
   EXPECT_EQ(d->main_ram()->name, "sram+sram2");
+  EXPECT_TRUE(d->holds(0x20018000u - 8u, 16));   // across sram into sram2
+  EXPECT_FALSE(d->holds(0x20020000u - 8u, 16));  // across sram2's end into the gap
+  EXPECT_TRUE(d->holds(0x08000000u, 1024));      // flash
+  EXPECT_EQ(d->memory_at(0x20018000u)->name, "sram+sram2");
+  EXPECT_EQ(d->memory_at(0x08000000u)->name, "flash");
+  EXPECT_FALSE(d->memory_at(0x30000000u));
 }
 
 TEST(DeviceLoader, UnknownDeviceListsKnownOnes) {
