@@ -132,8 +132,9 @@ void TimelineView::showSensor(const ScenarioRun& run) {
   const uint64_t step = std::max<uint64_t>(1, frames / kMaxPointsPerChannel);
   std::vector<int16_t> frame(source.channels());
   double low = 0, high = 0;
-  const QString unit = QString::fromStdString(o.scenario.sensor.units);
-  const double scale = o.scenario.sensor.scale > 0 ? o.scenario.sensor.scale : 1;
+  const ScenarioSensor& first = o.scenario.sensors.front();  // several sensors: drawn in the first's units
+  const QString unit = QString::fromStdString(first.units);
+  const double scale = first.scale > 0 ? first.scale : 1;
   for (unsigned c = 0; c < source.channels(); ++c) {
     auto* s = new QLineSeries;
     s->setName(source.channels() > 1 ? tr("channel %1").arg(c) : tr("sensor"));
@@ -224,7 +225,7 @@ void TimelineView::showSensor(const ScenarioRun& run) {
   sensor_time_ = time;
   value->setRange(low - 0.05 * span, truth1 + 0.03 * span);
   chart->setTitle(tr("%1 at %2 Hz%3 — top strip: ground truth, below it: predicted")
-                      .arg(QString::fromStdString(o.scenario.sensor.name))
+                      .arg(QString::fromStdString(o.scenario.sensor_names()))
                       .arg(rate, 0, 'g', 6)
                       .arg(step > 1 ? tr(" (every %1th frame drawn)").arg(step) : QString()));
 }

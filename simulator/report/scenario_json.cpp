@@ -26,14 +26,29 @@ void write_scenario(JsonWriter& j, const ScenarioOutcome& o) {
   j.end_object();
   j.key("device").begin_object().field("name", o.device.name).field("core", core_name(o.device.core));
   j.field("clock_hz", o.device.clock_hz).end_object();
-  const ScenarioSensor& sensor = s.sensor;
-  j.key("sensor").begin_object().field("name", sensor.name).field("kind", sensor.kind);
-  j.key("rate_hz").value(double(sensor.rate.hz_num) / double(sensor.rate.hz_den), 12);
-  j.field("channels", sensor.channels).field("units", sensor.units).key("scale").value(sensor.scale, 9);
-  j.field("fifo_depth", sensor.fifo_depth).field("frames_arrived", o.data.sensor.frames_arrived);
+  // "sensor": the stream the chip's FIFO takes (for one sensor, that sensor); several
+  // sensors are listed one by one under "sensors".
+  const ScenarioSensor& first = s.sensors.front();
+  const bool one = s.sensors.size() == 1;
+  j.key("sensor").begin_object().field("name", s.sensor_names()).field("kind", one ? first.kind : "merged");
+  j.key("rate_hz").value(double(s.rate().hz_num) / double(s.rate().hz_den), 12);
+  j.field("channels", s.channels()).field("units", one ? first.units : "per sensor").key("scale");
+  if (one) j.value(first.scale, 9);
+  else j.null();
+  j.field("fifo_depth", s.fifo_depth).field("frames_arrived", o.data.sensor.frames_arrived);
   j.field("frames_dropped", o.data.sensor.frames_dropped).field("frames_skipped", o.data.sensor.frames_skipped);
   j.field("frames_idle", o.data.sensor.frames_idle);
   j.field("window_irqs", o.data.sensor.irqs_raised).end_object();
+  if (one) return;
+  j.key("sensors").begin_array();
+  for (size_t i = 0; i < s.sensors.size(); ++i) {
+    const ScenarioSensor& sensor = s.sensors[i];
+    j.begin_object().field("name", sensor.name).field("kind", sensor.kind).field("channels", sensor.channels);
+    j.field("units", sensor.units).key("scale").value(sensor.scale, 9);
+    j.key("current_ua").value(sensor.current * 1e6, 9).field("current_source", sensor.current_source);
+    j.field("labels", i == s.label_sensor).end_object();
+  }
+  j.end_array();
 }
 
 void write_run(JsonWriter& j, const ScenarioOutcome& o) {

@@ -49,8 +49,10 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
   out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << format_number("%.1f", o.device.clock_hz / 1e6)
       << " MHz), " << s.model << "\n";
-  out << "  " << s.sensor.name << " at " << format_number("%.6g", double(s.sensor.rate.hz_num) / double(s.sensor.rate.hz_den))
-      << " Hz x " << s.sensor.channels << ", window " << s.features.window_frames << " frames, stride "
+  out << "  " << s.sensor_names() << " at " << format_number("%.6g", double(s.rate().hz_num) / double(s.rate().hz_den))
+      << " Hz x " << s.channels()
+      << (s.sensors.size() > 1 ? " (labels from " + s.sensors[s.label_sensor].name + ")" : std::string())
+      << ", window " << s.features.window_frames << " frames, stride "
       << s.features.stride_frames << (s.wake_on_motion ? ", wake on motion above " + std::to_string(s.wake_on_motion) + " counts" : std::string())
       << "; " << format_number("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
       << ", " << o.data.results.size() << " inferences\n\n";

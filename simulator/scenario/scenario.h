@@ -15,7 +15,8 @@
 
 namespace tinysim {
 
-/// The one sensor feeding the chip's sensor FIFO.
+/// One sensor feeding the chip's sensor FIFO. Several sensors share one rate: their
+/// frames are merged, channels concatenated in the order listed (docs/scenarios.md).
 struct ScenarioSensor {
   std::string name;              ///< "accelerometer"
   std::string kind;              ///< "accelerometer", "microphone", ...
@@ -23,10 +24,12 @@ struct ScenarioSensor {
   unsigned channels = 1;
   std::string units;             ///< what one unit of the physical quantity is: "g", "Pa"
   double scale = 1;              ///< int16 counts per unit
-  uint32_t fifo_depth = 256;     ///< frames
   double current = 0;            ///< A drawn while sampling (0: not priced)
   std::string current_source;    ///< datasheet reference for `current`
   YamlFields source{YAML::Node(), "", "sensors[0].source"};  ///< the `source:` map, for make_sensor_source
+  /// The source's channels this sensor reads (`take:`), by name or index; empty: all of them.
+  std::vector<std::string> take;
+  YamlFields fields{YAML::Node(), "", "sensors[0]"};  ///< the sensor's entry, to place errors found while running
 };
 
 /// The radio sending a packet for each detected event of the listed classes.
@@ -55,10 +58,13 @@ struct Scenario {
   std::string description;
   std::string device;                     ///< devices/<name>.yaml
   std::optional<uint32_t> clock_hz;       ///< overrides the device's clock
-  std::string model;                      ///< path to the .tflite (resolved)
+  std::string model;                      ///< path to the .tflite (resolved); empty: none (a user firmware)
   std::string firmware;                   ///< path to a user ELF (resolved); empty: TinySim's runtime firmware
+  std::string firmware_program;           ///< or a firmware TinySim builds, by name ("energy_detector")
   uint32_t stack_bytes = 8192;            ///< what the firmware keeps for its stack
-  ScenarioSensor sensor;
+  std::vector<ScenarioSensor> sensors;    ///< at least one, all at one rate
+  uint32_t fifo_depth = 256;              ///< frames the chip's sensor FIFO holds
+  size_t label_sensor = 0;                ///< the sensor whose source gives the ground truth (`labels:`)
   FeatureConfig features;                 ///< window, stride and feature pipeline (CONFIG words)
   uint32_t wake_on_motion = 0;            ///< counts; > 0: the sensor's motion detector gates windows
   std::vector<std::string> classes;       ///< the model's output classes in order; empty: the source's labels
@@ -72,6 +78,15 @@ struct Scenario {
   /// Keys set on the command line -> the option that set them ("device.name" ->
   /// "--device nrf99"), so errors found later still say where a value came from.
   std::vector<std::pair<std::string, std::string>> overridden;
+
+  /// The common rate of the sensors (the FIFO's frame rate).
+  SampleRate rate() const { return sensors.front().rate; }
+  /// Channels of one merged frame: every sensor's, in the order listed.
+  unsigned channels() const;
+  /// "accelerometer", or "climate + light" for several sensors.
+  std::string sensor_names() const;
+  /// TinySim's runtime firmware runs the model; otherwise the user's firmware runs.
+  bool runtime_firmware() const { return firmware.empty() && firmware_program.empty(); }
 };
 
 }  // namespace tinysim

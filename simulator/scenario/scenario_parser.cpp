@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "scenario/expectations.h"
+#include "sensors/source_params.h"
 
 namespace tinysim {
 namespace {
@@ -58,8 +59,10 @@ Result<SampleRate> rate(const YamlFields& f, std::string_view key) {
   return r;
 }
 
-/// A motion threshold in the sensor's units ("0.15 g" with units g) or in counts ("150").
-Result<uint32_t> motion_threshold(const YamlFields& f, const ScenarioSensor& sensor) {
+/// A motion threshold in the sensors' units ("0.15 g" with units g) or in counts ("150").
+/// The detector watches every channel of the merged frame, so units need one unit and
+/// scale across the sensors.
+Result<uint32_t> motion_threshold(const YamlFields& f, const std::vector<ScenarioSensor>& sensors) {
   auto text = f.text("wake_on_motion");
   if (!text) return text.error();
   char* end = nullptr;
@@ -67,10 +70,13 @@ Result<uint32_t> motion_threshold(const YamlFields& f, const ScenarioSensor& sen
   std::string unit(end);
   unit.erase(0, unit.find_first_not_of(' '));
   const bool counts = unit.empty() || unit == "counts";
-  const double scaled = std::round(value * (counts ? 1.0 : sensor.scale));
-  if (end == text->c_str() || (!counts && unit != sensor.units) || scaled < 1 || scaled > 65535)
+  const ScenarioSensor& first = sensors.front();
+  bool one_unit = true;
+  for (const ScenarioSensor& sensor : sensors) one_unit &= sensor.units == first.units && sensor.scale == first.scale;
+  const double scaled = std::round(value * (counts ? 1.0 : first.scale));
+  if (end == text->c_str() || (!counts && (unit != first.units || !one_unit)) || scaled < 1 || scaled > 65535)
     return f.error("wake_on_motion", "expected a threshold above 0 in counts or in the sensor's units (" +
-                                         (sensor.units.empty() ? std::string("none given") : sensor.units) +
+                                         (first.units.empty() || !one_unit ? std::string("none common") : first.units) +
                                          "), got '" + *text + "'");
   return static_cast<uint32_t>(scaled);
 }
@@ -118,19 +124,23 @@ Status parse_device(const YamlFields& root, Scenario& s) {
   return std::nullopt;
 }
 
-Status parse_sensor(const YamlFields& root, Scenario& s) {
-  const YAML::Node list = root.node()["sensors"];
-  if (!list.IsDefined()) return root.error("sensors", "missing: the sensor that feeds the model");
-  if (!list.IsSequence() || list.size() != 1)
-    return root.error("sensors", "expected a list of one sensor (the chip's sensor FIFO takes one stream)");
-  const YamlFields f(list[0], root.file(), "sensors[0]");
+std::string describe_sensor(const Scenario& s, size_t i) {
+  return "sensors[" + std::to_string(i) + "] (" + s.sensors[i].name + ")";
+}
+
+/// One entry of `sensors:`; `fifo_depth` is the chip's FIFO, shared by all sensors.
+Status parse_sensor(const YamlFields& f, Scenario& s, std::optional<size_t>& depth_from) {
   if (Status st = f.only({"name", "kind", "rate", "channels", "units", "scale", "fifo_depth", "current",
-                          "current_source", "source"}))
+                          "current_source", "take", "source"}))
     return st;
-  ScenarioSensor& sensor = s.sensor;
+  ScenarioSensor sensor;
+  sensor.fields = f;
   auto name = f.text("name");
   if (!name) return name.error();
   sensor.name = name.value();
+  for (size_t i = 0; i < s.sensors.size(); ++i)
+    if (s.sensors[i].name == sensor.name) return f.error("name", "'" + sensor.name + "' names sensors[" +
+                                                                     std::to_string(i) + "] too; expected a new name");
   sensor.kind = sensor.name;
   if (f.has("kind")) {
     auto kind = f.text("kind");
@@ -140,9 +150,16 @@ Status parse_sensor(const YamlFields& root, Scenario& s) {
   auto r = rate(f, "rate");
   if (!r) return r.error();
   sensor.rate = r.value();
+  if (!s.sensors.empty() && !(sensor.rate == s.rate()))
+    return f.error("rate", sensor.name + " runs at " + describe_rate(sensor.rate) + " but " + describe_sensor(s, 0) +
+                               " at " + describe_rate(s.rate()) +
+                               ": sensors merged into the chip's one FIFO need one rate");
   auto channels = whole(f, "channels", 1, 16);
   if (!channels) return channels.error();
   sensor.channels = static_cast<unsigned>(channels.value());
+  if (s.channels() + sensor.channels > 16)
+    return f.error("channels", "the sensors give " + std::to_string(s.channels() + sensor.channels) +
+                                   " channels per frame; the chip's FIFO takes at most 16");
   if (f.has("units")) {
     auto units = f.text("units");
     if (!units) return units.error();
@@ -157,7 +174,12 @@ Status parse_sensor(const YamlFields& root, Scenario& s) {
   if (f.has("fifo_depth")) {
     auto depth = whole(f, "fifo_depth", 1, 1u << 20);
     if (!depth) return depth.error();
-    sensor.fifo_depth = static_cast<uint32_t>(depth.value());
+    if (depth_from && depth.value() != s.fifo_depth)
+      return f.error("fifo_depth", "the sensors share the chip's one FIFO: " + std::to_string(depth.value()) +
+                                       " frames here, " + std::to_string(s.fifo_depth) + " at " +
+                                       describe_sensor(s, *depth_from));
+    s.fifo_depth = static_cast<uint32_t>(depth.value());
+    depth_from = s.sensors.size();
   }
   if (f.has("current")) {
     auto current = f.quantity("current", Dimension::Current);
@@ -167,9 +189,46 @@ Status parse_sensor(const YamlFields& root, Scenario& s) {
     if (!source) return f.error("current_source", "missing: where the sensor's current comes from (datasheet)");
     sensor.current_source = source.value();
   }
+  if (f.has("take")) {
+    const YAML::Node take = f.node()["take"];
+    if (!take.IsSequence() || take.size() != sensor.channels)
+      return f.error("take", "expected a list of " + std::to_string(sensor.channels) +
+                                 " of the source's channels (names or indices), one per channel");
+    for (const auto& item : take) {
+      if (!item.IsScalar()) return f.error("take", "expected channel names or indices, like [temperature, humidity]");
+      sensor.take.push_back(item.Scalar());
+    }
+  }
   auto source = f.map("source");
   if (!source) return source.error();
   sensor.source = source.value();
+  s.sensors.push_back(sensor);
+  return std::nullopt;
+}
+
+Status parse_sensors(const YamlFields& root, Scenario& s) {
+  const YAML::Node list = root.node()["sensors"];
+  if (!list.IsDefined()) return root.error("sensors", "missing: the sensors that feed the chip");
+  if (!list.IsSequence() || list.size() == 0)
+    return root.error("sensors", "expected a list of sensors ({name:, rate:, channels:, source:})");
+  std::optional<size_t> depth_from;
+  for (size_t i = 0; i < list.size(); ++i)
+    if (Status st = parse_sensor(YamlFields(list[i], root.file(), "sensors[" + std::to_string(i) + "]"), s,
+                                 depth_from))
+      return st;
+  if (root.has("labels")) {
+    auto name = root.text("labels");
+    if (!name) return name.error();
+    std::string known;
+    for (size_t i = 0; i < s.sensors.size(); ++i) {
+      if (s.sensors[i].name == name.value()) {
+        s.label_sensor = i;
+        return std::nullopt;
+      }
+      known += (known.empty() ? "" : ", ") + s.sensors[i].name;
+    }
+    return root.error("labels", "'" + name.value() + "' is not a sensor; expected one of: " + known);
+  }
   return std::nullopt;
 }
 
@@ -201,7 +260,7 @@ Status parse_features(const YamlFields& inference, Scenario& s) {
   auto fft = whole(*f, "fft_size", 64, 1024);
   if (!fft) return fft.error();
   if (fft.value() & (fft.value() - 1)) return f->error("fft_size", "expected a power of two from 64 to 1024");
-  auto hop = frames(*f, "hop", s.sensor.rate);
+  auto hop = frames(*f, "hop", s.rate());
   if (!hop) return hop.error();
   auto bands = whole(*f, "mel_bands", 1, 128);
   if (!bands) return bands.error();
@@ -222,24 +281,24 @@ Status parse_inference(const YamlFields& root, Scenario& s) {
   if (!f) return f.error();
   if (Status st = f->only({"window", "stride", "features", "wake_on_motion"})) return st;
   if (f->has("wake_on_motion")) {
-    auto threshold = motion_threshold(*f, s.sensor);
+    auto threshold = motion_threshold(*f, s.sensors);
     if (!threshold) return threshold.error();
     s.wake_on_motion = threshold.value();
   }
-  auto window = frames(*f, "window", s.sensor.rate);
+  auto window = frames(*f, "window", s.rate());
   if (!window) return window.error();
   s.features.window_frames = window.value();
   s.features.stride_frames = window.value();
   if (f->has("stride")) {
-    auto stride = frames(*f, "stride", s.sensor.rate);
+    auto stride = frames(*f, "stride", s.rate());
     if (!stride) return stride.error();
     if (stride.value() > window.value()) return f->error("stride", "expected at most the window");
     s.features.stride_frames = stride.value();
   }
-  if (s.features.window_frames > s.sensor.fifo_depth)
+  if (s.features.window_frames > s.fifo_depth)
     return f->error("window", "the window (" + std::to_string(s.features.window_frames) +
                                   " frames) must fit the sensor's FIFO (fifo_depth " +
-                                  std::to_string(s.sensor.fifo_depth) + ")");
+                                  std::to_string(s.fifo_depth) + ")");
   return parse_features(*f, s);
 }
 
@@ -299,7 +358,7 @@ Status parse_expectations(const YamlFields& root, Scenario& s) {
 
 Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file) {
   const YamlFields root(node, file, "");
-  if (Status st = root.only({"name", "description", "device", "model", "firmware", "stack", "sensors", "inference",
+  if (Status st = root.only({"name", "description", "device", "model", "firmware", "stack", "sensors", "labels", "inference",
                              "classes", "events", "anomaly_threshold", "duration", "seed", "battery", "radio",
                              "expect"}))
     return *st;
@@ -316,13 +375,25 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
     }
   if (!root.has("device")) return root.error("device", "missing: the chip to run on (a name from devices/)");
   if (Status st = parse_device(root, s)) return *st;
-  auto model = existing_file(root, "model", s.base_dir);
-  if (!model) return model.error();
-  s.model = model.value();
+  if (!root.has("model") && !root.has("firmware"))
+    return root.error("model", "missing: the model (.tflite) for TinySim's firmware, or a firmware: of your own");
+  if (root.has("model")) {
+    auto model = existing_file(root, "model", s.base_dir);
+    if (!model) return model.error();
+    s.model = model.value();
+  }
   if (root.has("firmware")) {
-    auto elf = existing_file(root, "firmware", s.base_dir);
-    if (!elf) return elf.error();
-    s.firmware = elf.value();
+    auto firmware = root.text("firmware");
+    if (!firmware) return firmware.error();
+    // A bare name is a firmware TinySim builds for every core (build/firmware/<core>/).
+    const bool path = firmware->find('/') != std::string::npos || fs::path(*firmware).extension() == ".elf";
+    if (!path) {
+      s.firmware_program = firmware.value();
+    } else {
+      auto elf = existing_file(root, "firmware", s.base_dir);
+      if (!elf) return elf.error();
+      s.firmware = elf.value();
+    }
   }
   if (root.has("stack")) {
     auto stack = root.quantity("stack", Dimension::Bytes);
@@ -330,7 +401,7 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
     if (stack.value() < 1024 || stack.value() > 1048576) return root.error("stack", "expected 1 KiB to 1 MiB");
     s.stack_bytes = static_cast<uint32_t>(stack.value());
   }
-  if (Status st = parse_sensor(root, s)) return *st;
+  if (Status st = parse_sensors(root, s)) return *st;
   if (Status st = parse_inference(root, s)) return *st;
   for (auto [key, into] : {std::pair{"classes", &s.classes}, std::pair{"events", &s.events}})
     if (root.has(key)) {
@@ -348,6 +419,8 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
     s.anomaly_threshold = threshold.value();
     if (s.classes.size() != 2)
       return root.error("anomaly_threshold", "needs classes: [normal, anomaly] (below and above the threshold)");
+    if (s.model.empty())
+      return root.error("anomaly_threshold", "needs a model: the decision compares the model's input and output");
   }
   auto duration = root.quantity("duration", Dimension::Time);
   if (!duration) return duration.error();

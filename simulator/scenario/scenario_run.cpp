@@ -13,6 +13,8 @@
 #include "runner/model_session.h"
 #include "scenario/anomaly.h"
 #include "scenario/progress_source.h"
+#include "sensors/channel_selection.h"
+#include "sensors/merged_source.h"
 #include "sensors/source_factory.h"
 
 namespace tinysim {
@@ -23,8 +25,17 @@ namespace {
 /// anomaly decision, a copy of the model input (runtime/app/main.cpp).
 uint32_t window_ram(const Scenario& s, const ModelSummary& model) {
   const uint32_t kept_input = s.anomaly_threshold > 0 && !model.inputs.empty() ? (model.inputs[0].bytes + 7) & ~7u : 0;
-  return s.features.window_frames * s.sensor.channels * 2 + tinyrt::feature_workspace_bytes(runtime_features(s)) +
+  return s.features.window_frames * s.channels() * 2 + tinyrt::feature_workspace_bytes(runtime_features(s)) +
          kept_input;
+}
+
+/// " (frames of 3 channels: climate 2 + light 1)" for several sensors, else "".
+std::string channel_breakdown(const Scenario& s) {
+  if (s.sensors.size() < 2) return "";
+  std::string parts;
+  for (const ScenarioSensor& sensor : s.sensors)
+    parts += (parts.empty() ? "" : " + ") + sensor.name + " " + std::to_string(sensor.channels);
+  return " (frames of " + std::to_string(s.channels()) + " channels: " + parts + ")";
 }
 
 /// The features must fill the model's one int8 input exactly.
@@ -42,7 +53,7 @@ Status check_features(const Scenario& s, const ModelSummary& model) {
     return s.fields.error("inference", "the features give " + std::to_string(pipeline.count()) +
                                            " values per window but the model's input holds " +
                                            std::to_string(model.inputs[0].bytes) +
-                                           ": change window, features or channels");
+                                           ": change window, features or channels" + channel_breakdown(s));
   return std::nullopt;
 }
 
@@ -59,23 +70,27 @@ Error at_key(const Scenario& s, const std::string& key, Error e) {
   return located;
 }
 
-Result<std::shared_ptr<const SensorSource>> build_source(const Scenario& s) {
+/// One sensor's stream: its source, the channels it takes, checked against its rate and channels.
+Result<std::shared_ptr<const SensorSource>> sensor_stream(const Scenario& s, const ScenarioSensor& sensor) {
   SourceContext context;
-  context.rate = s.sensor.rate;
-  context.channels = s.sensor.channels;
+  context.rate = sensor.rate;
+  context.channels = sensor.take.empty() ? sensor.channels : kSourceChannels;
   context.duration_seconds = s.duration_seconds;
   context.seed = s.seed;
   context.base_dir = s.base_dir;
-  auto source = make_sensor_source(s.sensor.source, context);
+  auto source = make_sensor_source(sensor.source, context);
   if (!source) return source.error();
+  if (!sensor.take.empty()) {
+    source = select_channels(source.value(), sensor.take, sensor.fields);
+    if (!source) return source.error();
+  }
   const SensorSource& src = *source.value();
-  if (src.channels() != s.sensor.channels || src.rate().hz_num * s.sensor.rate.hz_den !=
-                                                 s.sensor.rate.hz_num * src.rate().hz_den)
-    return s.sensor.source.error("", "the source gives " + std::to_string(src.channels()) + " channels at " +
-                                         format_number("%.3f", src.rate().millihertz() / 1000.0) +
-                                         " Hz; the sensor says " + std::to_string(s.sensor.channels) + " at " +
-                                         format_number("%.3f", s.sensor.rate.millihertz() / 1000.0) + " Hz");
-  if (!src.frame_count()) return s.sensor.source.error("", "the source is endless; a scenario needs a finite stream");
+  if (src.channels() != sensor.channels || !(src.rate() == sensor.rate))
+    return sensor.source.error("", "the source gives " + std::to_string(src.channels()) + " channels at " +
+                                       format_number("%.3f", src.rate().millihertz() / 1000.0) + " Hz; the sensor says " +
+                                       std::to_string(sensor.channels) + " at " +
+                                       format_number("%.3f", sensor.rate.millihertz() / 1000.0) + " Hz");
+  if (!src.frame_count()) return sensor.source.error("", "the source is endless; a scenario needs a finite stream");
   return source;
 }
 
@@ -118,8 +133,9 @@ LatencyFigures latency_figures(const TinySimRunData& data, SampleRate rate, uint
 /// Energy over the run with the sensor and the radio as external loads.
 Status price_energy(const Scenario& s, const PowerProfile& power, ScenarioOutcome& o) {
   std::vector<ExternalLoad> loads;
-  if (s.sensor.current > 0)
-    loads.push_back({"sensor: " + s.sensor.name, s.sensor.current, o.simulated_seconds, s.sensor.current_source});
+  for (const ScenarioSensor& sensor : s.sensors)  // each sensor priced on its own, with its datasheet
+    if (sensor.current > 0)
+      loads.push_back({"sensor: " + sensor.name, sensor.current, o.simulated_seconds, sensor.current_source});
   if (s.radio) {
     if (!power.radio_tx_current || !power.radio_bitrate)
       return s.fields.error("radio", "device " + o.device.name + " has no radio figures (power.radio in " +
@@ -199,15 +215,24 @@ ScoringInput scoring_input(const ScenarioOutcome& o, const SensorSource* source)
 
 }  // namespace
 
-Result<std::shared_ptr<const SensorSource>> scenario_source(const Scenario& s) { return build_source(s); }
+Result<std::shared_ptr<const SensorSource>> scenario_source(const Scenario& s) {
+  std::vector<std::shared_ptr<const SensorSource>> parts;
+  for (const ScenarioSensor& sensor : s.sensors) {
+    auto part = sensor_stream(s, sensor);
+    if (!part) return part.error();
+    parts.push_back(part.value());
+  }
+  if (parts.size() == 1) return parts.front();
+  return std::shared_ptr<const SensorSource>(std::make_shared<MergedSource>(std::move(parts), s.label_sensor));
+}
 
 /// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).
 tinyrt::FeatureConfig runtime_features(const Scenario& s) {
   tinyrt::FeatureConfig c;
   c.kind = static_cast<tinyrt::FeatureKind>(static_cast<uint32_t>(s.features.kind));
   c.window_frames = s.features.window_frames;
-  c.channels = s.sensor.channels;
-  c.sample_rate_hz = static_cast<uint32_t>(s.sensor.rate.hz_num / s.sensor.rate.hz_den);
+  c.channels = s.channels();
+  c.sample_rate_hz = static_cast<uint32_t>(s.rate().hz_num / s.rate().hz_den);
   c.fft_size = s.features.fft_size;
   c.hop_frames = s.features.hop_frames;
   c.mel_bands = s.features.mel_bands;
@@ -244,7 +269,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   if (s.anomaly_threshold > 0)
     if (Status st = check_autoencoder(s, o.model)) return *st;
 
-  auto source = build_source(s);
+  auto source = scenario_source(s);
   if (!source) return source.error();
   o.classes = s.classes.empty() ? source.value()->label_names() : s.classes;
   if (Status st = check_labels(*source.value(), o.classes, s.file)) return at_key(s, "classes", *st);
@@ -261,7 +286,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
     session_options.block.config[TS_CONFIG_ANOMALY_THRESHOLD / 4] = anomaly_threshold_q16(s.anomaly_threshold);
   session_options.block.sensor =
       options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
-  session_options.block.fifo_depth_frames = s.sensor.fifo_depth;
+  session_options.block.fifo_depth_frames = s.fifo_depth;
   session_options.block.motion_threshold = s.wake_on_motion;
   const ModelSession* live = nullptr;  // set once created; results are published only while it runs
   if (options.on_result)
@@ -283,7 +308,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
                             format_number("%.6f", anomaly_threshold_q16(s.anomaly_threshold) / 65536.0) + " = " +
                             o.classes[1] + " (runtime/anomaly; in the latency and the run's energy)");
   o.scores = score_results(o.data.results, scoring_input(o, source.value().get()));
-  o.latency = latency_figures(o.data, s.sensor.rate, o.device.clock_hz);
+  o.latency = latency_figures(o.data, s.rate(), o.device.clock_hz);
   o.transmissions = transmissions(o);
 
   o.assumptions.push_back(std::string("core: ") + core_name(o.device.core) + " cycle model (simulator/cost) at " +
@@ -326,7 +351,7 @@ Result<ScenarioOutcome> outcome_so_far(const ScenarioOutcome& head, const ModelS
   const TinySimBlock& block = session.block();
   if (block.sensor().source() != nullptr)
     o.scores = score_results(o.data.results, scoring_input(o, block.sensor().source()));
-  o.latency = latency_figures(o.data, o.scenario.sensor.rate, o.device.clock_hz);
+  o.latency = latency_figures(o.data, o.scenario.rate(), o.device.clock_hz);
   o.transmissions = transmissions(o);
   if (auto power = device_power(o.device)) {
     if (Status st = price_energy(o.scenario, power.value(), o)) return *st;

@@ -73,8 +73,10 @@ struct ScenarioOutcome {
 /// errors the firmware reported. A run whose expectations fail is not an error.
 Result<ScenarioOutcome> run_scenario(const Scenario& scenario, const ScenarioRunOptions& options);
 
-/// The scenario's sensor stream exactly as run_scenario builds it (the same frames and
-/// labels). Errors: the source's, or channels and rate that differ from the sensor's.
+/// The stream the chip's sensor FIFO takes, exactly as run_scenario builds it (the same
+/// frames and labels): each sensor's source (its `take:` channels), several sensors
+/// merged frame by frame, labels from the `labels:` sensor. Errors: a source's, or
+/// channels and rate that differ from its sensor's.
 Result<std::shared_ptr<const SensorSource>> scenario_source(const Scenario& s);
 
 /// The runtime's feature settings for the scenario (what the firmware reads from CONFIG).

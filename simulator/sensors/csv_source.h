@@ -38,7 +38,7 @@ class CsvSensorSource : public SensorSource {
   int label(uint64_t index) const override { return labels_[index]; }
   std::vector<std::string> label_names() const override { return label_names_; }
   /// The CSV column name of each channel, in channel order.
-  const std::vector<std::string>& channel_names() const { return channel_names_; }
+  std::vector<std::string> channel_names() const override { return channel_names_; }
 
  private:
   CsvSensorSource() = default;

@@ -103,6 +103,7 @@ std::shared_ptr<GeneratedSource> generate_environment(const EnvironmentSettings&
   const auto doors = draw_events(events_random, s.door_openings_per_day, span, 120.0, 600.0);
 
   auto source = std::make_shared<GeneratedSource>(rate, 3, environment_classes());
+  source->set_channel_names({"temperature", "humidity", "light"});
   std::vector<int16_t>& samples = source->samples();
   samples.reserve(frames * 3);
   size_t next_watering = 0, next_door = 0;

@@ -21,6 +21,8 @@ class GeneratedSource : public SensorSource {
   void read_frame(uint64_t index, int16_t* out) const override;
   int label(uint64_t index) const override;
   std::vector<std::string> label_names() const override { return label_names_; }
+  std::vector<std::string> channel_names() const override { return channel_names_; }
+  void set_channel_names(std::vector<std::string> names) { channel_names_ = std::move(names); }
 
   /// Frame-major samples; the generator fills them (size = frames * channels).
   std::vector<int16_t>& samples() { return samples_; }
@@ -39,6 +41,7 @@ class GeneratedSource : public SensorSource {
   SampleRate rate_;
   unsigned channels_;
   std::vector<std::string> label_names_;
+  std::vector<std::string> channel_names_;
   std::vector<int16_t> samples_;
   std::vector<LabelRun> runs_;
 };

@@ -21,4 +21,7 @@ struct SampleRate {
   uint64_t frames_arrived_by(uint64_t cycles, uint32_t clock_hz) const;
 };
 
+/// The same rate, however the fraction is written (100/1 == 1000/10).
+inline bool operator==(const SampleRate& a, const SampleRate& b) { return a.hz_num * b.hz_den == b.hz_num * a.hz_den; }
+
 }  // namespace tinysim

@@ -29,6 +29,8 @@ class SensorSource {
     return kNoLabel;
   }
   virtual std::vector<std::string> label_names() const { return {}; }
+  /// What each channel measures, in channel order ("temperature", ...); empty: unnamed.
+  virtual std::vector<std::string> channel_names() const { return {}; }
 };
 
 }  // namespace tinysim

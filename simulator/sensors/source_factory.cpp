@@ -94,7 +94,6 @@ Result<std::shared_ptr<const SensorSource>> make_sensor_source(const YamlFields&
                                                                const SourceContext& context) {
   if (!source.node().IsMap()) return source.error("", "expected a map: {generator: ...}, {csv: ...} or {wav: ...}");
   if (!context.rate.valid()) return source.error("", "the sensor has no frame rate");
-  if (context.channels == 0) return source.error("", "the sensor has no channels");
   if (source.has("csv")) return make_csv_source(source, context);
   if (source.has("wav")) return make_wav_source(source, context);
   if (!source.has("generator")) {

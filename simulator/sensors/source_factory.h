@@ -15,9 +15,13 @@
 
 namespace tinysim {
 
+/// SourceContext::channels when the caller takes the source's own channel count (and
+/// picks some of them afterwards: select_channels).
+inline constexpr unsigned kSourceChannels = 0;
+
 struct SourceContext {
   SampleRate rate;              ///< the sensor's rate from the scenario
-  unsigned channels = 1;        ///< the sensor's channel count from the scenario
+  unsigned channels = 1;        ///< the sensor's channel count from the scenario, or kSourceChannels
   double duration_seconds = 0;  ///< how much stream a generator makes
   uint64_t seed = 0;            ///< the scenario's seed (a `seed:` key in the source map overrides it)
   std::string base_dir;         ///< folder relative paths (csv:, wav:) resolve against

@@ -84,7 +84,7 @@ Result<uint64_t> source_seed(const YamlFields& fields, const SourceContext& cont
 
 Status expect_channels(const YamlFields& fields, const SourceContext& context, unsigned channels,
                        const std::string& what) {
-  if (context.channels == channels) return std::nullopt;
+  if (context.channels == channels || context.channels == kSourceChannels) return std::nullopt;
   return fields.error("", "this source makes " + std::to_string(channels) + " channel" +
                               (channels == 1 ? "" : "s") + " (" + what + "), the sensor has " +
                               std::to_string(context.channels));

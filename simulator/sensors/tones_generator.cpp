@@ -68,6 +68,8 @@ Result<SyntheticSegment> read_segment(const YamlFields& segment, const SourceCon
 Result<std::shared_ptr<const SensorSource>> make_tones_source(const YamlFields& fields,
                                                               const SourceContext& context) {
   if (auto bad = fields.only({"generator", "seed", "noise", "segments"})) return *bad;
+  if (context.channels == kSourceChannels)
+    return fields.error("generator", "tones makes exactly the sensor's channels; there is nothing to take from");
   SyntheticSettings settings;
   settings.rate = context.rate;
   settings.channels = context.channels;

@@ -73,4 +73,17 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
+std::string write_scenario(const std::string& name, const std::string& text, uint32_t model_inputs) {
+  const std::string dir = scratch_dir(name);
+  write_sign_classifier(dir + "/sign.tflite", model_inputs);
+  write_text(dir + "/scenario.yaml", text);
+  return dir + "/scenario.yaml";
+}
+
+std::string replace_first(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
 }  // namespace tinysim::test

@@ -29,5 +29,10 @@ void write_text(const std::string& path, const std::string& text);
 /// Writes sign_classifier(inputs) to `path`.
 void write_sign_classifier(const std::string& path, uint32_t inputs);
 std::string read_text(const std::string& path);
+/// A fresh folder `name` holding scenario.yaml (`text`) and sign.tflite
+/// (sign_classifier(model_inputs)); returns the scenario's path.
+std::string write_scenario(const std::string& name, const std::string& text, uint32_t model_inputs);
+/// `text` with the first occurrence of `from` replaced by `to`.
+std::string replace_first(std::string text, const std::string& from, const std::string& to);
 
 }  // namespace tinysim::test

@@ -10,12 +10,7 @@ namespace tinysim::test {
 namespace {
 
 /// Writes the scenario (and the model it names) into a fresh folder; returns its path.
-std::string scenario_file(const std::string& name, const std::string& text) {
-  const std::string dir = scratch_dir(name);
-  write_sign_classifier(dir + "/sign.tflite", 7);
-  write_text(dir + "/scenario.yaml", text);
-  return dir + "/scenario.yaml";
-}
+std::string scenario_file(const std::string& name, const std::string& text) { return write_scenario(name, text, 7); }
 
 std::string error_of(const std::string& name, const std::string& text, const ScenarioOverrides& overrides = {}) {
   const std::string path = scenario_file(name, text);
@@ -34,10 +29,10 @@ TEST(ScenarioParser, ReadsEveryField) {
   EXPECT_FALSE(s->clock_hz);
   EXPECT_EQ(s->model, s->base_dir + "/sign.tflite");
   EXPECT_TRUE(s->firmware.empty());
-  EXPECT_EQ(s->sensor.rate.hz_num, 50u);
-  EXPECT_EQ(s->sensor.rate.hz_den, 1u);
-  EXPECT_EQ(s->sensor.channels, 1u);
-  EXPECT_EQ(s->sensor.fifo_depth, 256u);
+  EXPECT_EQ(s->rate().hz_num, 50u);
+  EXPECT_EQ(s->rate().hz_den, 1u);
+  EXPECT_EQ(s->channels(), 1u);
+  EXPECT_EQ(s->fifo_depth, 256u);
   EXPECT_EQ(s->features.kind, FeatureKind::kRawWindow);
   EXPECT_EQ(s->features.window_frames, 7u);
   EXPECT_EQ(s->features.stride_frames, 3u);
@@ -77,7 +72,7 @@ TEST(ScenarioParser, WindowAndStrideMayBeTimesAndFeaturesAMap) {
 TEST(ScenarioParser, UnknownKeyNamesItWhereItIs) {
   EXPECT_EQ(error_of("unknown", tones_scenario_with("seed: 5", "sead: 5")),
             "scenario.yaml:20:1: sead: unknown key 'sead'; expected one of: name, description, device, model, "
-            "firmware, stack, sensors, inference, classes, events, anomaly_threshold, duration, seed, battery, radio, "
+            "firmware, stack, sensors, labels, inference, classes, events, anomaly_threshold, duration, seed, battery, radio, "
             "expect");
 }
 
@@ -118,12 +113,6 @@ TEST(ScenarioParser, UnknownExpectationListsTheKnownOnes) {
   EXPECT_NE(e.find("battery_life"), std::string::npos) << e;
 }
 
-TEST(ScenarioParser, OneSensorOnly) {
-  const std::string two = tones_scenario_with("inference:", "  - {name: second}\ninference:");
-  EXPECT_EQ(error_of("two", two),
-            "scenario.yaml:5:3: sensors: expected a list of one sensor (the chip's sensor FIFO takes one stream)");
-}
-
 TEST(ScenarioOverrides, ReplaceValuesBeforeParsing) {
   ScenarioOverrides o;
   o.device = "stm32l476rg";
@@ -140,7 +129,7 @@ TEST(ScenarioOverrides, ReplaceValuesBeforeParsing) {
   EXPECT_EQ(s->seed, 9u);
   EXPECT_EQ(s->battery, "cr2450");
   EXPECT_EQ(s->features.stride_frames, 2u);
-  EXPECT_EQ(s->sensor.rate.hz_num, 100u);
+  EXPECT_EQ(s->rate().hz_num, 100u);
   EXPECT_EQ(s->events, (std::vector<std::string>{"low", "high"}));
 }
 

@@ -14,16 +14,14 @@
 #include "scenario_files.h"
 #include "sensors/source_factory.h"
 #include "tones_scenario.h"
+#include "two_sensors_scenario.h"
 
 namespace tinysim::test {
 namespace {
 
 Result<ScenarioOutcome> run_text(const std::string& name, const std::string& text, uint32_t model_inputs = 7,
                                  ScenarioRunOptions options = {}) {
-  const std::string dir = scratch_dir(name);
-  write_sign_classifier(dir + "/sign.tflite", model_inputs);
-  write_text(dir + "/scenario.yaml", text);
-  auto scenario = load_scenario(dir + "/scenario.yaml");
+  auto scenario = load_scenario(write_scenario(name, text, model_inputs));
   if (!scenario) return scenario.error();
   options.devices_dir = TINYSIM_SOURCE_DIR "/devices";
   return run_scenario(scenario.value(), options);
@@ -125,12 +123,7 @@ TEST(ScenarioRun, WakeOnMotionRunsOnlyWindowsWithMotionAndMissesNone) {
   EXPECT_GT(o.data.results.size(), 0u);
   EXPECT_LT(o.data.results.size(), (1500u - 7u) / 3u + 1u);
 
-  SourceContext context;
-  context.rate = o.scenario.sensor.rate;
-  context.channels = 1;
-  context.duration_seconds = 30;
-  context.seed = 5;
-  auto source = make_sensor_source(o.scenario.sensor.source, context);
+  auto source = scenario_source(o.scenario);
   ASSERT_TRUE(source) << source.error().describe();
   const MotionDetector motion(source.value(), 300);
   std::vector<bool> covered(1500, false);
@@ -259,6 +252,57 @@ TEST(ScenarioRun, UnknownDeviceAndBatteryAreReportedAtTheirKeys) {
   ASSERT_FALSE(battery);
   EXPECT_NE(battery.error().describe().find(":21:10: battery: unknown battery 'potato'"), std::string::npos)
       << battery.error().describe();
+}
+
+
+TEST(ScenarioRun, TwoSensorsFillOneFifoAndArePricedEachWithItsSource) {
+  auto run = run_text("two_sensors", kTwoSensorsScenario, 21);
+  ASSERT_TRUE(run) << run.error().describe();
+  const ScenarioOutcome& o = run.value();
+  EXPECT_EQ(o.data.sensor.frames_arrived, 1500u);
+  EXPECT_EQ(o.data.sensor.frames_dropped, 0u);
+  EXPECT_EQ(o.data.results.size(), (1500u - 7u) / 3u + 1u);
+  // The window's sign follows left's label, the ground truth (labels: left).
+  ASSERT_TRUE(o.scores.accuracy());
+  EXPECT_DOUBLE_EQ(*o.scores.accuracy(), 1.0);
+  EXPECT_EQ(o.scores.labelled, o.data.results.size());
+  // Each sensor is its own external load: current x the run's time, with its source.
+  std::vector<std::string> sensors;
+  for (const ComponentEnergy& c : o.energy.components)
+    if (c.component.rfind("sensor: ", 0) == 0) {
+      sensors.push_back(c.component);
+      const double current = c.component == "sensor: left" ? 10e-6 : 3e-6;
+      EXPECT_NEAR(c.charge, current * o.simulated_seconds, 1e-15) << c.component;
+      EXPECT_NEAR(c.energy, current * o.simulated_seconds * o.energy.supply_voltage, 1e-15) << c.component;
+    }
+  EXPECT_EQ(sensors, (std::vector<std::string>{"sensor: left", "sensor: right"}));
+  bool left_source = false, right_source = false;
+  for (const std::string& a : o.assumptions) {
+    left_source |= a.find("test figure: left") != std::string::npos;
+    right_source |= a.find("test figure: right") != std::string::npos;
+  }
+  EXPECT_TRUE(left_source && right_source);
+  const YAML::Node json = YAML::Load(scenario_json(o));  // JSON is YAML
+  EXPECT_EQ(json["sensor"]["name"].as<std::string>(), "left + right");
+  EXPECT_EQ(json["sensor"]["channels"].as<int>(), 3);
+  EXPECT_TRUE(json["sensor"]["scale"].IsNull());  // per sensor
+  ASSERT_EQ(json["sensors"].size(), 2u);
+  EXPECT_EQ(json["sensors"][0]["name"].as<std::string>(), "left");
+  EXPECT_EQ(json["sensors"][0]["channels"].as<int>(), 2);
+  EXPECT_TRUE(json["sensors"][0]["labels"].as<bool>());
+  EXPECT_EQ(json["sensors"][1]["current_source"].as<std::string>(), "test figure: right");
+  EXPECT_DOUBLE_EQ(json["sensors"][1]["current_ua"].as<double>(), 3.0);
+  EXPECT_FALSE(json["sensors"][1]["labels"].as<bool>());
+}
+
+TEST(ScenarioRun, MergedChannelsThatDoNotMatchTheModelInputAreRefused) {
+  auto run = run_text("two_sensors_mismatch", kTwoSensorsScenario, 14);
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().describe().find(":27:3: inference: the features give 21 values per window but the model's "
+                                        "input holds 14: change window, features or channels (frames of 3 channels: "
+                                        "left 2 + right 1)"),
+            std::string::npos)
+      << run.error().describe();
 }
 
 }  // namespace

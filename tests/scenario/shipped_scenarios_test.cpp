@@ -74,7 +74,7 @@ TEST(ShippedScenarios, Environment) {
   EXPECT_GE(figure(o, "event_recall"), 0.9);
   EXPECT_LE(figure(o, "false_activations_per_hour"), 0.1);
   EXPECT_LT(figure(o, "detection_latency"), 180.0);
-  EXPECT_GT(figure(o, "average_current"), 2e-6);  // the climate sensor alone draws 2 uA
+  EXPECT_GT(figure(o, "average_current"), 3.8e-6);  // the climate (2 uA) and light (1.8 uA) sensors alone
   EXPECT_LT(figure(o, "average_current"), 20e-6);
   EXPECT_GT(figure(o, "battery_life") / (365.25 * 86400), 5.0);
   // Two AA cells would hold their charge for decades at this current; the Energizer E91's
@@ -83,6 +83,13 @@ TEST(ShippedScenarios, Environment) {
   EXPECT_GT(o.battery_life->charge_hours / (24 * 365.25), 20.0);
   EXPECT_DOUBLE_EQ(figure(o, "battery_life"), 10 * 365.25 * 86400);
   EXPECT_EQ(o.battery_life->limit(), "limited by shelf life 10 years");
+  // Two sensors merged into the FIFO, each priced on its own.
+  EXPECT_EQ(o.scenario.sensor_names(), "climate + light");
+  EXPECT_EQ(o.scenario.channels(), 3u);
+  std::vector<std::string> sensors;
+  for (const ComponentEnergy& c : o.energy.components)
+    if (c.component.rfind("sensor: ", 0) == 0) sensors.push_back(c.component);
+  EXPECT_EQ(sensors, (std::vector<std::string>{"sensor: climate", "sensor: light"}));
   EXPECT_GT(o.simulated_seconds / 86400, 6.99);
 }
 

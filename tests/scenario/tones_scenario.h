@@ -5,6 +5,8 @@
 // Line numbers matter: the parser tests check them.
 #include <string>
 
+#include "scenario_files.h"
+
 namespace tinysim::test {
 
 inline const char* kTonesScenario = R"(name: tones
@@ -38,10 +40,7 @@ expect:
 
 /// kTonesScenario with the first occurrence of `from` replaced by `to`.
 inline std::string tones_scenario_with(const std::string& from, const std::string& to) {
-  std::string text = kTonesScenario;
-  const size_t at = text.find(from);
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
+  return replace_first(kTonesScenario, from, to);
 }
 
 }  // namespace tinysim::test
