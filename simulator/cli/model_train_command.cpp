@@ -19,7 +19,13 @@ std::string figures_json(const TrainSpec& spec, const std::string& output, const
   j.end_array().key("windows").begin_object().field("train", f.windows.train);
   j.field("validation", f.windows.validation).field("test", f.windows.test).end_object();
   j.field("float_accuracy", f.float_accuracy).field("int8_accuracy", f.int8_accuracy);
-  j.field("int8_agreement", f.int8_agreement);
+  j.field("int8_agreement", f.int8_agreement).key("int8_confusion").begin_array();
+  for (const auto& row : f.int8_confusion) {
+    j.begin_array();
+    for (size_t n : row) j.value(n);
+    j.end_array();
+  }
+  j.end_array();
   if (spec.task == TrainTask::kAutoencoder) j.field("anomaly_threshold", f.anomaly_threshold);
   j.field("sparsity", f.sparsity).field("parameters", f.parameters).field("float_bytes", f.float_bytes);
   j.field("model_bytes", f.model_bytes).field("macs", f.macs).field("arena_bytes", f.arena_bytes);

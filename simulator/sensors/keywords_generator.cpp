@@ -35,7 +35,7 @@ Result<ClipLibrary> load_clips(const std::string& dir, SampleRate rate) {
   for (const auto& path : files) {
     const std::string stem = path.stem().string();
     const size_t underscore = stem.rfind('_');
-    if (underscore == std::string::npos || underscore == 0) continue;  // not <word>_<n>.wav
+    if (underscore == std::string::npos || underscore == 0) continue;  // not <word>_<speaker>.wav
     auto audio = read_wav(path.string());
     if (!audio) return audio.error();
     if (audio->channels != 1 || SampleRate{audio->sample_rate, 1}.hz_num * rate.hz_den != rate.hz_num) {
@@ -48,7 +48,7 @@ Result<ClipLibrary> load_clips(const std::string& dir, SampleRate rate) {
     if (audio->frames() == 0) return make_error("the keyword clip is empty", path.string());
     library[stem.substr(0, underscore)].push_back({path.filename().string(), std::move(audio->samples)});
   }
-  if (library.empty()) return make_error("no <word>_<n>.wav keyword clips here", dir);
+  if (library.empty()) return make_error("no <word>_<speaker>.wav keyword clips here", dir);
   return library;
 }
 
@@ -87,9 +87,9 @@ class BackgroundNoise {
 
 std::string default_keyword_clips_dir() {
 #ifdef TINYSIM_BUILD_SOURCE_DIR
-  return std::string(TINYSIM_BUILD_SOURCE_DIR) + "/scenarios/data/keywords";
+  return std::string(TINYSIM_BUILD_SOURCE_DIR) + "/scenarios/data/keywords/held_out";
 #else
-  return "scenarios/data/keywords";
+  return "scenarios/data/keywords/held_out";
 #endif
 }
 

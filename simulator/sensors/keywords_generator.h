@@ -1,10 +1,11 @@
 #pragma once
 // `generator: keywords`: 16 kHz mono audio for keyword spotting. The stream is cut into
 // slots (1 s by default); each slot holds a keyword, another ("unknown") word, or only
-// background noise, drawn from the seed. Words are the shipped espeak-ng clips
-// (scenarios/data/keywords/<word>_<n>.wav), each placed at a random offset in its slot,
-// played slightly faster or slower, and scaled to the chosen SNR against the noise under
-// it. Labels and the SNR's exact definition: docs/sensors.md.
+// background noise, drawn from the seed. Words are the shipped espeak-ng clips of one
+// folder (scenarios/data/keywords/training or held_out: different speakers), each placed
+// at a random offset in its slot, played slightly faster or slower, and scaled to the
+// chosen SNR against the noise under it. Labels and the SNR's exact definition:
+// docs/sensors.md.
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ inline constexpr const char* kSilenceLabel = "_silence_";
 inline constexpr const char* kUnknownLabel = "_unknown_";
 
 struct KeywordSettings {
-  std::string clips_dir;  ///< folder of <word>_<n>.wav clips
+  std::string clips_dir;  ///< folder of <word>_<speaker>.wav clips
   std::vector<std::string> keywords{"yes", "no", "up", "down"};
   std::vector<double> mix{6.0, 2.0, 2.0};  ///< weights of keyword, unknown, silence slots
   double slot_seconds = 1.0;
@@ -41,7 +42,8 @@ struct KeywordStream {
   std::vector<SpokenWord> words;
 };
 
-/// The shipped clips' folder.
+/// The shipped held-out speakers' clips (scenarios/data/keywords/held_out): voices no
+/// zoo model was trained on, so a scenario measures what an unseen speaker gets.
 std::string default_keyword_clips_dir();
 
 /// Errors if the clips are missing, unreadable or not at `rate`.

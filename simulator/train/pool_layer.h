@@ -1,6 +1,8 @@
 #pragma once
 // Max and average pooling (MAX_POOL_2D, AVERAGE_POOL_2D) per channel; taps in the
 // padding are left out, as TFLite does (an average divides by the taps inside).
+#include <vector>
+
 #include "train/conv_geometry.h"
 #include "train/layer.h"
 
@@ -8,7 +10,7 @@ namespace tinysim {
 
 class PoolLayer : public Layer {
  public:
-  PoolLayer(const ConvGeometry& geometry, bool max) : geometry_(geometry), max_(max) {}
+  PoolLayer(const ConvGeometry& geometry, bool max);
 
   LayerKind kind() const override { return max_ ? LayerKind::kMaxPool : LayerKind::kAveragePool; }
   std::string kind_name() const override { return max_ ? "max_pool" : "average_pool"; }
@@ -22,8 +24,12 @@ class PoolLayer : public Layer {
  private:
   ConvGeometry geometry_;
   bool max_;
-  /// Training: per output value, the input indices it came from and their weights.
-  std::vector<std::vector<std::pair<int32_t, float>>> routes_;
+  /// Per output position, the input pixels its window covers (padding left out).
+  std::vector<std::vector<int32_t>> window_pixels_;
+  /// Training, max pooling: per example and output value, the input index that won
+  /// (-1 for an empty window); the gradient goes there alone. An average spreads it
+  /// evenly over the window, which needs nothing remembered.
+  std::vector<int32_t> winners_;
 };
 
 }  // namespace tinysim

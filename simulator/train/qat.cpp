@@ -1,5 +1,7 @@
 #include "train/qat.h"
 
+#include <memory>
+
 namespace tinysim {
 
 Eigen::MatrixXf fake_quantize_rows(const Eigen::MatrixXf& w) {
@@ -42,6 +44,20 @@ TrainHooks QuantizationAwareTraining::hooks(MagnitudePruner* pruner) {
   };
   if (pruner) h.after_step = [pruner] { pruner->apply(); };
   return h;
+}
+
+std::vector<ValueRange> quantization_aware_fine_tune(Network& network, const Examples& training,
+                                                     const Examples& validation, TrainSettings settings,
+                                                     const std::vector<ValueRange>& ranges,
+                                                     const Eigen::MatrixXf& calibration, double sparsity,
+                                                     const EpochHook& on_epoch) {
+  QuantizationAwareTraining qat(network, ranges);
+  settings.adam.learning_rate *= 0.2f;
+  std::unique_ptr<MagnitudePruner> keep_zeros;
+  if (sparsity > 0) keep_zeros = std::make_unique<MagnitudePruner>(network, sparsity);
+  train_network(network, training, validation, settings, on_epoch, qat.hooks(keep_zeros.get()));
+  qat.finish();
+  return calibrate(network, calibration);
 }
 
 }  // namespace tinysim

@@ -27,6 +27,15 @@ class QuantizationAwareTraining {
   std::vector<Eigen::MatrixXf> float_weights_;
 };
 
+/// The trainer's quantisation-aware step: `settings.epochs` epochs at a fifth of
+/// `settings`' learning rate on the activation grids of `ranges` (pruned weights held at 0
+/// when `sparsity` > 0), then the ranges recalibrated on `calibration`, which it returns.
+std::vector<ValueRange> quantization_aware_fine_tune(Network& network, const Examples& training,
+                                                     const Examples& validation, TrainSettings settings,
+                                                     const std::vector<ValueRange>& ranges,
+                                                     const Eigen::MatrixXf& calibration, double sparsity,
+                                                     const EpochHook& on_epoch = {});
+
 /// Weights rounded to their per-row symmetric int8 grid, as quantize_rows() does.
 Eigen::MatrixXf fake_quantize_rows(const Eigen::MatrixXf& weights);
 

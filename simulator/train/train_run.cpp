@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 #include "train/data_split.h"
 #include "train/int8_runner.h"
@@ -31,6 +33,12 @@ std::string fixed(double v, int digits = 3) {
   return buf;
 }
 
+std::string joined(const std::vector<std::string>& names) {
+  std::string all;
+  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+  return all;
+}
+
 /// Windows that take part, each with its class (index into `classes`, or for an
 /// autoencoder 0 = normal, 1 = anomaly).
 struct LabelledWindows {
@@ -46,13 +54,7 @@ Result<LabelledWindows> label_windows(const TrainSpec& spec, const FeatureWindow
   const std::vector<std::string>& wanted = spec.task == TrainTask::kAutoencoder ? spec.normal : spec.classes;
   for (const std::string& name : wanted)
     if (index_of(name) == int(label_names.size()))
-      return make_error("the source has no label '" + name + "' (its labels: " +
-                            [&] {
-                              std::string all;
-                              for (const auto& n : label_names) all += (all.empty() ? "" : ", ") + n;
-                              return all;
-                            }() + ")",
-                        spec.file);
+      return make_error("the source has no label '" + name + "' (its labels: " + joined(label_names) + ")", spec.file);
   std::vector<int> class_of(label_names.size(), -1);
   if (spec.task == TrainTask::kAutoencoder) {
     classes = {"normal", "anomaly"};
@@ -78,25 +80,38 @@ double reconstruction_error(const float* input, const float* output, Eigen::Inde
   return sum / double(n);
 }
 
+/// A stream's featured windows and the classes of those that take part.
+struct LabelledStream {
+  std::shared_ptr<const SensorSource> source;
+  FeatureWindows windows;
+  LabelledWindows labelled;
+};
+
+Result<LabelledStream> load_stream(const TrainSpec& spec, const YamlFields& source_map, const SourceContext& context,
+                                   std::vector<std::string>& classes) {
+  auto source = make_sensor_source(source_map, context);
+  if (!source) return source.error();
+  const SampleRate rate = source.value()->rate();
+  const auto frames = static_cast<uint64_t>(context.duration_seconds * double(rate.hz_num) / double(rate.hz_den));
+  auto windows = extract_windows(*source.value(), spec.windowing, frames);
+  if (!windows) return Error(make_error(windows.error().message, spec.file));
+  auto labelled = label_windows(spec, windows.value(), source.value()->label_names(), classes);
+  if (!labelled) return labelled.error();
+  return LabelledStream{source.value(), std::move(windows.value()), std::move(labelled.value())};
+}
+
 }  // namespace
 
 Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_line) {
   auto log = [&](const std::string& line) {
     if (log_line) log_line(line);
   };
-  auto source = make_sensor_source(spec.source, spec.context);
-  if (!source) return source.error();
-  const SensorSource& stream = *source.value();
-  const SampleRate rate = stream.rate();
-  const auto frames = static_cast<uint64_t>(spec.context.duration_seconds * double(rate.hz_num) / double(rate.hz_den));
-  auto windows = extract_windows(stream, spec.windowing, frames);
-  if (!windows) return Error(make_error(windows.error().message, spec.file));
-
   TrainOutcome outcome;
   TrainFigures& fig = outcome.figures;
-  auto labelled = label_windows(spec, windows.value(), stream.label_names(), fig.classes);
-  if (!labelled) return labelled.error();
-  const LabelledWindows& lw = labelled.value();
+  auto main_stream = load_stream(spec, spec.source, spec.context, fig.classes);
+  if (!main_stream) return main_stream.error();
+  const LabelledStream& data = main_stream.value();
+  const LabelledWindows& lw = data.labelled;
   const size_t block = 4 * ((spec.windowing.window_frames + spec.windowing.stride_frames - 1) /
                             spec.windowing.stride_frames);
   const std::vector<Split> splits =
@@ -109,45 +124,60 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     if (s != Split::kTest && spec.task == TrainTask::kAutoencoder && lw.classes[i] != 0) continue;
     members[size_t(s)].push_back(i);
   }
+  // The test split: held-out blocks of the stream, or every labelled window of a test stream of its own.
+  std::optional<LabelledStream> test_stream;
+  if (spec.test_stream) {
+    std::vector<std::string> test_classes;
+    auto loaded = load_stream(spec, spec.test_stream->source, spec.test_stream->context, test_classes);
+    if (!loaded) return loaded.error();
+    if (test_classes != fig.classes)
+      return spec.test_stream->source.error("", "the test stream's classes (" + joined(test_classes) +
+                                                    ") are not the training stream's (" + joined(fig.classes) + ")");
+    test_stream = std::move(loaded.value());
+    for (size_t i = 0; i < test_stream->labelled.windows.size(); ++i) members[2].push_back(i);
+  }
+  const LabelledStream& test_data = test_stream ? *test_stream : data;
   fig.windows = {members[0].size(), members[1].size(), members[2].size()};
   if (members[0].empty() || members[2].empty())
     return make_error("too little labelled data for a train and a test split (" + std::to_string(lw.windows.size()) +
                           " labelled windows): make data.duration longer",
                       spec.file);
-  log(std::to_string(lw.windows.size()) + " labelled windows of " + std::to_string(windows->feature_count) +
-      " features: " + std::to_string(fig.windows.train) + " train, " + std::to_string(fig.windows.validation) +
-      " validation, " + std::to_string(fig.windows.test) + " test");
+  log(std::to_string(lw.windows.size() + (test_stream ? members[2].size() : 0)) + " labelled windows of " +
+      std::to_string(data.windows.feature_count) + " features: " + std::to_string(fig.windows.train) + " train, " +
+      std::to_string(fig.windows.validation) + " validation, " + std::to_string(fig.windows.test) + " test" +
+      (test_stream ? " (a stream of its own)" : ""));
 
   // Model input: the int8 values the firmware's pipeline gives; float training sees them dequantised.
   std::vector<size_t> train_windows;
   for (size_t i : members[0]) train_windows.push_back(lw.windows[i]);
-  fig.input_quant = input_quantization(windows.value(), train_windows);
-  auto examples = [&](const std::vector<size_t>& of, std::vector<std::vector<int8_t>>* int8_inputs) {
+  fig.input_quant = input_quantization(data.windows, train_windows);
+  auto examples = [&](const LabelledStream& from, const std::vector<size_t>& of,
+                      std::vector<std::vector<int8_t>>* int8_inputs) {
     std::vector<size_t> ids;
-    for (size_t i : of) ids.push_back(lw.windows[i]);
-    std::vector<std::vector<int8_t>> q = quantized_windows(stream, windows.value(), ids, fig.input_quant);
+    for (size_t i : of) ids.push_back(from.labelled.windows[i]);
+    std::vector<std::vector<int8_t>> q = quantized_windows(*from.source, from.windows, ids, fig.input_quant);
     Examples e;
-    e.inputs.resize(windows->feature_count, Eigen::Index(of.size()));
+    e.inputs.resize(from.windows.feature_count, Eigen::Index(of.size()));
     for (size_t k = 0; k < of.size(); ++k)
-      for (uint32_t f = 0; f < windows->feature_count; ++f)
+      for (uint32_t f = 0; f < from.windows.feature_count; ++f)
         e.inputs(f, Eigen::Index(k)) = dequantize_value(q[k][f], fig.input_quant);
     if (spec.task == TrainTask::kAutoencoder) {
       e.targets = e.inputs;
     } else {
       e.targets = Eigen::MatrixXf::Zero(Eigen::Index(fig.classes.size()), Eigen::Index(of.size()));
       for (size_t k = 0; k < of.size(); ++k) {
-        e.labels.push_back(lw.classes[of[k]]);
-        e.targets(lw.classes[of[k]], Eigen::Index(k)) = 1.0f;
+        e.labels.push_back(from.labelled.classes[of[k]]);
+        e.targets(from.labelled.classes[of[k]], Eigen::Index(k)) = 1.0f;
       }
     }
     if (int8_inputs) *int8_inputs = std::move(q);
     return e;
   };
-  const Examples training = examples(members[0], nullptr);
-  const Examples validation = examples(members[1], nullptr);
+  const Examples training = examples(data, members[0], nullptr);
+  const Examples validation = examples(data, members[1], nullptr);
   std::vector<std::vector<int8_t>> test_int8;
-  const Examples test = examples(members[2], &test_int8);
-  const TensorShape input_shape = feature_shape(windows->config, windows->feature_count);
+  const Examples test = examples(test_data, members[2], &test_int8);
+  const TensorShape input_shape = feature_shape(data.windows.config, data.windows.feature_count);
   auto built = build_network(spec.layers, spec.file, input_shape, spec.seed);
   if (!built) return built.error();
   Network& net = built.value();
@@ -218,15 +248,10 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
   const Eigen::Index calibration = std::min<Eigen::Index>(training.count(), spec.calibration_windows);
   std::vector<ValueRange> ranges = calibrate(net, training.inputs.leftCols(calibration));
   if (spec.qat_epochs > 0) {
-    QuantizationAwareTraining qat(net, ranges);
     TrainSettings fine = spec.training;
     fine.epochs = spec.qat_epochs;
-    fine.adam.learning_rate *= 0.2f;
-    std::unique_ptr<MagnitudePruner> keep_zeros;
-    if (spec.sparsity > 0) keep_zeros = std::make_unique<MagnitudePruner>(net, spec.sparsity);
-    train_network(net, training, validation, fine, report("qat", fine.epochs), qat.hooks(keep_zeros.get()));
-    qat.finish();
-    ranges = calibrate(net, training.inputs.leftCols(calibration));
+    ranges = quantization_aware_fine_tune(net, training, validation, fine, ranges, training.inputs.leftCols(calibration),
+                                          spec.sparsity, report("qat", fine.epochs));
   }
 
   ExportSettings settings;
@@ -251,7 +276,7 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     for (Eigen::Index i = 0; i < int8_out.rows(); ++i) int8_out(i, k) = dequantize_value(y[size_t(i)], out_q);
   }
   std::vector<int> float_decision, int8_decision, truth;
-  for (size_t k = 0; k < members[2].size(); ++k) truth.push_back(lw.classes[members[2][k]]);
+  for (size_t k = 0; k < members[2].size(); ++k) truth.push_back(test_data.labelled.classes[members[2][k]]);
   if (spec.task == TrainTask::kClassifier) {
     float_decision = predicted_classes(float_out);
     int8_decision = predicted_classes(int8_out);
@@ -271,7 +296,9 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     }
   }
   size_t float_right = 0, int8_right = 0, agree = 0;
+  fig.int8_confusion.assign(fig.classes.size(), std::vector<size_t>(fig.classes.size(), 0));
   for (size_t k = 0; k < truth.size(); ++k) {
+    ++fig.int8_confusion[size_t(truth[k])][size_t(int8_decision[k])];
     float_right += float_decision[k] == truth[k];
     int8_right += int8_decision[k] == truth[k];
     agree += float_decision[k] == int8_decision[k];
@@ -282,6 +309,11 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
   log("test split (" + std::to_string(truth.size()) + " windows): float accuracy " + fixed(fig.float_accuracy) +
       ", int8 accuracy " + fixed(fig.int8_accuracy) + " (runtime on the exported model), int8 agrees with float on " +
       fixed(fig.int8_agreement));
+  for (size_t c = 0; c < fig.classes.size(); ++c) {
+    std::string row;
+    for (size_t n : fig.int8_confusion[c]) row += " " + std::to_string(n);
+    log((c == 0 ? "int8 decisions by true class (columns in the same order):\n  " : "  ") + fig.classes[c] + ":" + row);
+  }
   log("size: float " + std::to_string(fig.float_bytes) + " bytes of parameters, int8 .tflite " +
       std::to_string(fig.model_bytes) + " bytes; sparsity " + fixed(fig.sparsity) + "; " + std::to_string(fig.macs) +
       " MACs; tensor arena " + std::to_string(fig.arena_bytes) + " bytes");

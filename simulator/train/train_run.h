@@ -25,6 +25,8 @@ struct TrainFigures {
   double float_accuracy = 0;  ///< test split: classes right, or normal/anomaly decisions right
   double int8_accuracy = 0;   ///< the same by the runtime on the exported model
   double int8_agreement = 0;  ///< fraction of test windows where int8 and float decide the same
+  /// Test windows by true class (rows) and the runtime's int8 decision (columns), `classes` order.
+  std::vector<std::vector<size_t>> int8_confusion;
   double anomaly_threshold = 0;  ///< autoencoder: score above it = anomaly (int8 score units)
   double sparsity = 0;        ///< fraction of weights that are 0
   size_t parameters = 0;

@@ -121,6 +121,24 @@ Status parse_inference(const YamlFields& root, TrainSpec& s) {
   return parse_features(*f, s);
 }
 
+/// data.test: {source: {...}, duration: 600 s}, a test stream of its own.
+Status parse_test_stream(const YamlFields& data, TrainSpec& s) {
+  auto f = data.map("test");
+  if (!f) return f.error();
+  if (Status st = f->only({"source", "duration"})) return st;
+  auto source = f->map("source");
+  if (!source) return source.error();
+  auto duration = f->quantity("duration", Dimension::Time);
+  if (!duration) return duration.error();
+  if (duration.value() <= 0) return f->error("duration", "expected a positive time");
+  SourceContext context = s.context;
+  context.duration_seconds = duration.value();
+  context.seed = s.seed + 1;  // not the training stream's noise and draws again
+  s.test_stream = TrainSpec::TestStream{source.value(), context};
+  s.test_fraction = 0;
+  return std::nullopt;
+}
+
 Status parse_data(const YamlFields& root, TrainSpec& s) {
   auto f = root.map("data");
   if (!f) return f.error();
@@ -139,8 +157,11 @@ Status parse_data(const YamlFields& root, TrainSpec& s) {
     if (!c) return c.error();
     s.normal = c.value();
   }
+  if (f->has("test") && f->node()["test"].IsMap()) {
+    if (Status st = parse_test_stream(*f, s)) return st;
+  }
   for (auto [key, into] : {std::pair{"validation", &s.validation_fraction}, std::pair{"test", &s.test_fraction}}) {
-    if (!f->has(key)) continue;
+    if (!f->has(key) || (key == std::string_view("test") && s.test_stream)) continue;
     auto v = fraction(*f, key, 0.01, 0.5);
     if (!v) return v.error();
     *into = v.value();

@@ -3,6 +3,7 @@
 // features in the scenario files' own keys, the split, the layers, and the training,
 // quantisation and pruning settings. Every field is checked with file:line:column.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,13 @@ struct TrainSpec {
   std::vector<std::string> classes;         ///< classifier: output order; empty = the source's labels
   std::vector<std::string> normal;          ///< autoencoder: labels it learns as normal
   double validation_fraction = 0.15;
-  double test_fraction = 0.15;
+  double test_fraction = 0.15;  ///< 0 when the test split is a stream of its own
+  /// data.test as a map: a held-out stream of its own (other voices, another recording).
+  struct TestStream {
+    YamlFields source;
+    SourceContext context;  ///< the sensor's, with its own duration and the seed + 1
+  };
+  std::optional<TestStream> test_stream;
 
   YAML::Node layers;  ///< `model:` sequence, built by build_network()
   TrainTask task = TrainTask::kClassifier;

@@ -59,7 +59,7 @@ TEST(WavFile, SkipsOtherChunksWithPadding) {
 }
 
 TEST(WavFile, ReadsTheShippedClips) {
-  auto audio = read_wav(std::string(TINYSIM_SOURCE_DIR) + "/scenarios/data/keywords/yes_0.wav");
+  auto audio = read_wav(std::string(TINYSIM_SOURCE_DIR) + "/scenarios/data/keywords/training/yes_00.wav");
   ASSERT_TRUE(audio.ok()) << audio.error().describe();
   EXPECT_EQ(audio->sample_rate, 16000u);
   EXPECT_EQ(audio->channels, 1u);

@@ -2,7 +2,9 @@
 // or bad data get (file:line:column, the layer, the row).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "train/int8_runner.h"
 #include "train/train_run.h"
@@ -110,6 +112,86 @@ TEST(TrainSpec, UnreadableCsvRowIsNamedWithFileAndRow) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().file, csv) << r.error().describe();
   EXPECT_EQ(r.error().line, 3) << r.error().describe();
+}
+
+/// The tones spec with a test stream of its own: `segments` and `duration` for it.
+std::string with_test_stream(const std::string& segments, const std::string& duration) {
+  return replaced(kTonesSpec, "data: {duration: 120 s}",
+                  "data:\n  duration: 120 s\n  test:\n    source: {generator: tones, noise: 100, segments: " + segments +
+                      "}\n    duration: " + duration + "\n");
+}
+
+TEST(TrainSpec, TestStreamOfItsOwnIsTheWholeTestSplit) {
+  // The same tones in new noise (seed + 1): the test split is every window of that stream.
+  auto spec = spec_from(with_test_stream("[{label: low, duration: 2 s, tones: {frequency: 3 Hz, amplitude: 1000}}, "
+                                         "{label: high, duration: 2 s, tones: {frequency: 20 Hz, amplitude: 1000}}]",
+                                         "40 s"));
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  ASSERT_TRUE(spec->test_stream.has_value());
+  EXPECT_EQ(spec->test_stream->context.seed, 4u);  // the spec's seed + 1
+  EXPECT_EQ(spec->test_fraction, 0.0);
+  auto r = train_from_spec(spec.value());
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->figures.windows.test, 80u);                                   // 40 s in 0.5 s windows
+  EXPECT_EQ(r->figures.windows.train + r->figures.windows.validation, 240u);  // all 120 s
+  EXPECT_DOUBLE_EQ(r->figures.int8_accuracy, 1.0);
+  EXPECT_EQ(r->figures.int8_confusion, (std::vector<std::vector<size_t>>{{40, 0}, {0, 40}}));
+}
+
+TEST(TrainSpec, TestStreamWithOtherClassesIsRefusedWhereItIsGiven) {
+  auto spec = spec_from(with_test_stream("[{label: low, duration: 2 s, tones: {frequency: 3 Hz, amplitude: 1000}}, "
+                                         "{label: mid, duration: 2 s, tones: {frequency: 9 Hz, amplitude: 1000}}]",
+                                         "40 s"));
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  auto r = train_from_spec(spec.value());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().line, 16) << r.error().describe();  // the test stream's source map
+  EXPECT_NE(r.error().message.find("the test stream's classes (low, mid) are not the training stream's (low, high)"),
+            std::string::npos)
+      << r.error().describe();
+  auto no_duration = spec_from(replaced(with_test_stream("[]", "40 s"), "    duration: 40 s\n", ""));
+  ASSERT_FALSE(no_duration.ok());
+  EXPECT_EQ(no_duration.error().field, "data.test.duration") << no_duration.error().describe();
+}
+
+/// Word and speaker of each <word>_<speaker>.wav in `folder`.
+std::set<std::pair<std::string, std::string>> spoken(const std::filesystem::path& folder) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    const std::string stem = entry.path().stem().string();
+    if (entry.path().extension() == ".wav") out.emplace(stem.substr(0, stem.rfind('_')), stem.substr(stem.rfind('_') + 1));
+  }
+  return out;
+}
+
+TEST(KeywordsZoo, TrainsAndTestsOnDifferentSpeakersAndTheScenarioHearsTheHeldOutOnes) {
+  const std::filesystem::path root = TINYSIM_SOURCE_DIR;
+  auto spec = load_train_spec((root / "scenarios/models/keywords.yaml").string());
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  ASSERT_TRUE(spec->test_stream.has_value());
+  const auto models = root / "scenarios/models";
+  const auto training = spoken(models / spec->source.node()["clips"].as<std::string>());
+  const auto held_out = spoken(models / spec->test_stream->source.node()["clips"].as<std::string>());
+  std::set<std::string> training_speakers, held_out_speakers, training_words, held_out_words;
+  for (const auto& [word, speaker] : training) {
+    training_speakers.insert(speaker);
+    training_words.insert(word);
+  }
+  for (const auto& [word, speaker] : held_out) {
+    held_out_speakers.insert(speaker);
+    held_out_words.insert(word);
+  }
+  EXPECT_EQ(training_speakers.size(), 12u);
+  EXPECT_EQ(held_out_speakers.size(), 4u);
+  for (const std::string& speaker : held_out_speakers) EXPECT_EQ(training_speakers.count(speaker), 0u) << speaker;
+  EXPECT_EQ(training_words, held_out_words);
+  EXPECT_EQ(training.size(), training_speakers.size() * training_words.size());  // every speaker says every word
+  for (const char* scenario : {"keyword_spotting.yaml", "keyword_spotting_samd21.yaml"}) {
+    const YAML::Node s = YAML::LoadFile((root / "scenarios" / scenario).string());
+    EXPECT_EQ(std::filesystem::weakly_canonical(root / "scenarios" / s["sensors"][0]["source"]["clips"].as<std::string>()),
+              std::filesystem::weakly_canonical(models / spec->test_stream->source.node()["clips"].as<std::string>()))
+        << scenario;
+  }
 }
 
 }  // namespace

@@ -7,25 +7,13 @@
 #include "train/simple_layers.h"
 #include "train/trainer.h"
 
+#include "point_clusters.h"
+
 namespace tinysim {
 namespace {
 
-/// Three classes of 2-D points around (-1, 0), (1, 0) and (0, 1.5), jittered by 0.3.
-Examples separable_points(int per_class, uint64_t seed) {
-  SeededRandom random(seed);
-  const float centres[3][2] = {{-1.0f, 0.0f}, {1.0f, 0.0f}, {0.0f, 1.5f}};
-  Examples e;
-  e.inputs.resize(2, 3 * per_class);
-  e.targets = Eigen::MatrixXf::Zero(3, 3 * per_class);
-  for (int i = 0; i < 3 * per_class; ++i) {
-    const int label = i % 3;
-    e.inputs(0, i) = centres[label][0] + static_cast<float>(random.uniform(-0.3, 0.3));
-    e.inputs(1, i) = centres[label][1] + static_cast<float>(random.uniform(-0.3, 0.3));
-    e.targets(label, i) = 1.0f;
-    e.labels.push_back(label);
-  }
-  return e;
-}
+/// Three well-separated classes of 2-D points.
+Examples separable_points(int per_class, uint64_t seed) { return point_clusters(per_class, seed, 1.5f, 0.3); }
 
 Network small_classifier(uint64_t seed) {
   SeededRandom random(seed);
