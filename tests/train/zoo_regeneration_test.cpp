@@ -36,7 +36,7 @@ TEST_P(ZooRegeneration, SpecRegeneratesTheCommittedModelByteForByte) {
 constexpr const char* kZooSpecs[] = {"wrist_gestures", "environment_events", "vibration_autoencoder", "keywords"};
 
 INSTANTIATE_TEST_SUITE_P(Zoo, ZooRegeneration, testing::ValuesIn(kZooSpecs),
-                         [](const testing::TestParamInfo<const char*>& info) { return std::string(info.param); });
+                         [](const testing::TestParamInfo<const char*>& model) { return std::string(model.param); });
 
 TEST(ZooRegenerationList, NamesEverySpecInTheZoo) {
   std::vector<std::string> specs, listed;
