@@ -130,20 +130,7 @@ Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new Simulatio
     emit scenarioFinished(std::move(run));
   });
   ticker_.setInterval(200);
-  connect(&ticker_, &QTimer::timeout, this, [this] {
-    const double wall = elapsedSeconds();
-    if (duration_ > 0) {
-      // A scenario: simulated stream time so far and how fast it goes.
-      const double simulated = fraction_ * duration_;
-      emit progress(tr("%1%2 — %3 of %4 s simulated in %5 s (%6× real time)")
-                        .arg(job_, paused_ ? tr(" (paused)") : QString())
-                        .arg(simulated, 0, 'f', 1).arg(duration_, 0, 'f', 1).arg(wall, 0, 'f', 1)
-                        .arg(wall > 0 ? simulated / wall : 0, 0, 'g', 3),
-                    int(1000 * fraction_), 1000);
-    } else {
-      emit progress(tr("%1 — %2 s").arg(job_).arg(wall, 0, 'f', 1), done_, total_);
-    }
-  });
+  connect(&ticker_, &QTimer::timeout, this, &Simulation::reportProgress);
   thread_.start();
 }
 
@@ -154,6 +141,21 @@ Simulation::~Simulation() {
   thread_.wait();
 }
 
+void Simulation::reportProgress() {
+  const double wall = elapsedSeconds();
+  if (duration_ > 0) {
+    // A scenario: simulated stream time so far and how fast it goes.
+    const double simulated = fraction_ * duration_;
+    emit progress(tr("%1%2 — %3 of %4 s simulated in %5 s (%6× real time)")
+                      .arg(job_, paused_ ? tr(" (paused)") : QString())
+                      .arg(simulated, 0, 'f', 1).arg(duration_, 0, 'f', 1).arg(wall, 0, 'f', 1)
+                      .arg(wall > 0 ? simulated / wall : 0, 0, 'g', 3),
+                  int(1000 * fraction_), 1000);
+  } else {
+    emit progress(tr("%1 — %2 s").arg(job_).arg(wall, 0, 'f', 1), done_, total_);
+  }
+}
+
 double Simulation::elapsedSeconds() const { return clock_.isValid() ? double(clock_.elapsed()) / 1e3 : 0; }
 
 void Simulation::setBusy(bool busy) {
@@ -161,6 +163,7 @@ void Simulation::setBusy(bool busy) {
   if (busy) {
     clock_.start();
     ticker_.start();
+    reportProgress();  // at once, not a tick later
   } else {
     ticker_.stop();
   }

@@ -100,6 +100,8 @@ class Simulation : public QObject {
 
  private:
   void setBusy(bool busy);
+  /// The progress text and bar: simulated time against wall time, or runs done.
+  void reportProgress();
 
   QThread thread_;
   SimulationWorker* worker_;

@@ -107,6 +107,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(simulation_, &Simulation::busyChanged, this, [this](bool busy) {
     setup_->setBusy(busy);
     compare_->setBusy(busy);
+    if (busy) statusBar()->showMessage(tr("Running: the views show the run so far."));
     if (busy && setup_->scenarioMode()) setup_->stepButton()->setEnabled(true);  // steps a paused scenario
   });
   connect(simulation_, &Simulation::progress, setup_, &SetupPanel::setProgress);
@@ -115,7 +116,7 @@ MainWindow::MainWindow(QWidget* parent)
     compare_->addRun(*run);
     if (!run->ok())  // e.g. a clock the device's flash cannot run at: the core's words, in the window
       showError(tr("%1 could not run").arg(compare_->rowName(*run)), QString::fromStdString(run->error));
-    setup_->setProgress(tr("Compared %1 of %2 devices").arg(index + 1).arg(count), index + 1, count);
+    setup_->setProgress(tr("Compared %1 of %2 runs").arg(index + 1).arg(count), index + 1, count);
   });
   connect(simulation_, &Simulation::compareFinished, this,
           [this] { statusBar()->showMessage(tr("Comparison done: %1 runs").arg(compare_->table()->rowCount())); });

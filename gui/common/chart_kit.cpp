@@ -3,6 +3,7 @@
 #include <QCursor>
 #include <QLocale>
 #include <QPainter>
+#include <QPixmap>
 #include <QToolTip>
 #include <cmath>
 
@@ -25,7 +26,8 @@ QColor memoryPartColor(const QString& part) {
   if (part == "data + bss") return QColor("#76b7b2");
   if (part == "sensor window") return QColor("#59a14f");
   if (part == "tensor arena") return QColor("#e15759");
-  if (part == "stack") return QColor("#b07aa1");
+  if (part == "stack" || part == "stack used") return QColor("#b07aa1");
+  if (part == "stack free") return QColor("#e6d3e2");  // reserved for the stack, not reached
   if (part == "over capacity") return QColor("#9c0d0d");
   return QColor("#dcdcdc");
 }
@@ -34,6 +36,12 @@ QColor seriesColor(int index) {
   static const char* palette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2",
                                   "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
   return QColor(palette[static_cast<size_t>(index) % (sizeof palette / sizeof *palette)]);
+}
+
+QIcon colorSwatch(int index) {
+  QPixmap square(12, 12);
+  square.fill(seriesColor(index));
+  return QIcon(square);
 }
 
 QChartView* makeChartView(const QString& title, QWidget* parent) {
@@ -69,6 +77,33 @@ QValueAxis* makeValueAxis(const QString& title, const QString& format) {
   axis->setLabelFormat(format);
   axis->setGridLineColor(QColor("#e6e6e6"));
   return axis;
+}
+
+namespace {
+
+void roundTicks(QValueAxis* axis) {
+  const double span = axis->max() - axis->min();
+  if (!(span > 0)) return;
+  const double raw = span / 5;
+  const double decade = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = decade;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (m * decade >= raw) {
+      step = m * decade;
+      break;
+    }
+  const int decimals = std::max(0, int(-std::floor(std::log10(step) + 1e-9)) + (step / decade == 2.5 ? 1 : 0));
+  axis->setTickType(QValueAxis::TicksDynamic);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(step);
+  axis->setLabelFormat(QString("%.%1f").arg(decimals));
+}
+
+}  // namespace
+
+void keepRoundTicks(QValueAxis* axis) {
+  roundTicks(axis);
+  QObject::connect(axis, &QValueAxis::rangeChanged, axis, [axis] { roundTicks(axis); });
 }
 
 void showTooltip(const QString& text) { QToolTip::showText(QCursor::pos(), text); }

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QColor>
+#include <QIcon>
 #include <QString>
 #include <QValueAxis>
 #include <cstdint>
@@ -14,10 +15,14 @@
 namespace tinysim::gui {
 
 QColor powerStateColor(PowerState state);
-/// Memory parts: "firmware code", "model", "data + bss", "sensor window", "tensor arena", "stack", "free".
+/// Memory parts: "firmware code", "model", "data + bss", "sensor window", "tensor arena",
+/// "stack" (or "stack used" up to the high-water mark and "stack free"), "free".
 QColor memoryPartColor(const QString& part);
 /// The n-th class (or device) colour, the same everywhere.
 QColor seriesColor(int index);
+
+/// A small square of the n-th class colour, for table headers and lists beside the charts.
+QIcon colorSwatch(int index);
 
 /// An antialiased chart view with a title, legend at the bottom and tight margins.
 QChartView* makeChartView(const QString& title, QWidget* parent = nullptr);
@@ -25,6 +30,10 @@ QChartView* makeChartView(const QString& title, QWidget* parent = nullptr);
 QChart* resetChart(QChartView* view);
 /// A value axis titled with its quantity and unit, e.g. "latency (ms)".
 QValueAxis* makeValueAxis(const QString& title, const QString& format = "%.0f");
+/// Ticks at round values (1, 2, 2.5 or 5 x 10^n apart, about five of them) with as many
+/// decimals as they need, kept so as the range changes (zoom): no "108.2, 108.3" labels
+/// on ticks that are not evenly a tenth apart.
+void keepRoundTicks(QValueAxis* axis);
 /// Shows `text` as a tooltip at the mouse (hover handlers call this).
 void showTooltip(const QString& text);
 

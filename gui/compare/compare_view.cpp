@@ -272,6 +272,7 @@ void CompareView::rebuildCharts() {
     set->setLabelColor(QColor("#222222"));
     auto* y = new QBarCategoryAxis;
     y->append(names);
+    y->setReverse(true);  // first row on top, as in the table
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto* x = makeValueAxis(title, kFigureDefs[i].format);

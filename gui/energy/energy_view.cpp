@@ -36,8 +36,8 @@ void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
   QChart* chart = resetChart(current_view_);
   auto* x = makeValueAxis(tr("time (ms)"), "%.0f");
   auto* y = new QLogValueAxis;
-  y->setTitleText(tr("current (A, log scale)"));
-  y->setLabelFormat("%.0e");
+  y->setTitleText(tr("current (µA, log scale)"));
+  y->setLabelFormat("%g");  // 1, 10, 100, 1000 µA: easier to read than 1e-06 A
   y->setBase(10);
   y->setMinorTickCount(-1);
   chart->addAxis(x, Qt::AlignBottom);
@@ -66,6 +66,7 @@ void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
       if (first_ms < 0) first_ms = t0;
       shown_ms = t1;
       const double amps = e.report.states[static_cast<size_t>(change.state)].current;
+      const double micro_amps = amps * 1e6;
       const QString name =
           QString("%1: %2").arg(QString::fromStdString(power_state_name(change.state)), siText(amps, "A"));
       auto* s = new QLineSeries;
@@ -73,8 +74,8 @@ void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
       QPen pen(powerStateColor(change.state));
       pen.setWidth(4);
       s->setPen(pen);
-      *s << QPointF(t0, amps) << QPointF(t1, amps);
-      *trace << QPointF(t0, amps) << QPointF(t1, amps);
+      *s << QPointF(t0, micro_amps) << QPointF(t1, micro_amps);
+      *trace << QPointF(t0, micro_amps) << QPointF(t1, micro_amps);
       chart->addSeries(s);
       s->attachAxis(x);
       s->attachAxis(y);
@@ -85,8 +86,8 @@ void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
       const auto state = static_cast<size_t>(change.state);
       for (QLegendMarker* marker : chart->legend()->markers(s)) marker->setVisible(!named[state]);
       named[state] = true;
-      low = std::min(low, amps);
-      high = std::max(high, amps);
+      low = std::min(low, micro_amps);
+      high = std::max(high, micro_amps);
     }
   }
   segments_ = int(segments);
@@ -102,7 +103,8 @@ void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
   else if (segments >= kMaxSegments)
     chart->setTitle(tr("Current by power state, first %1 ms (%2)").arg(shown_ms, 0, 'f', 0).arg(duty));
   else
-    chart->setTitle(tr("Current by power state (%1)").arg(duty));
+    chart->setTitle(so_far ? tr("Current by power state, first %1 ms (running; %2)").arg(shown_ms, 0, 'f', 0).arg(duty)
+                           : tr("Current by power state (%1)").arg(duty));
 }
 
 void EnergyView::showBreakdown(const PeriodEnergy& e, bool so_far) {
@@ -142,9 +144,12 @@ void EnergyView::showBreakdown(const PeriodEnergy& e, bool so_far) {
   y->append(names);
   chart->addAxis(y, Qt::AlignLeft);
   series->attachAxis(y);
-  auto* x = makeValueAxis((e.periods_shown == 1 ? tr("energy over the run (%1)") : tr("energy per period (%1)")).arg(unit),
+  auto* x = makeValueAxis((so_far                ? tr("energy so far (%1)")
+                           : e.periods_shown == 1 ? tr("energy over the run (%1)")
+                                                  : tr("energy per period (%1)"))
+                              .arg(unit),
                           "%.0f");
-  x->setRange(0, most > 0 ? most * 1.3 : 1);
+  x->setRange(0, most > 0 ? most * 1.5 : 1);  // room for the longest bar's label beside it
   x->applyNiceNumbers();
   x->setTickCount(std::min(x->tickCount(), 5));
   chart->addAxis(x, Qt::AlignBottom);

@@ -149,10 +149,13 @@ void MemoryView::showRun(const ModelRun& run) {
   const ModelFit& f = *run.fit;
   showBudget(flash_view_, tr("Flash"), {{"firmware code", f.flash_firmware}, {"model", f.flash_model}},
              f.flash_capacity, flash_);
-  showBudget(ram_view_, tr("RAM"),
-             {{"data + bss", f.ram_static}, {"sensor window", f.ram_window}, {"tensor arena", f.ram_arena},
-              {"stack", f.ram_stack}},
-             f.ram_capacity, ram_);
+  // The stack as deep as it has gone (a live run's so far) and the rest of what is reserved.
+  const uint64_t stack_used = run.bench ? std::min<uint64_t>(run.bench->stack_high_water, f.ram_stack) : 0;
+  QList<QPair<QString, uint64_t>> ram_parts = {
+      {"data + bss", f.ram_static}, {"sensor window", f.ram_window}, {"tensor arena", f.ram_arena}};
+  if (run.bench) ram_parts += {{"stack used", stack_used}, {"stack free", f.ram_stack - stack_used}};
+  else ram_parts += {{"stack", f.ram_stack}};
+  showBudget(ram_view_, tr("RAM"), ram_parts, f.ram_capacity, ram_);
   showArena(run);
   const ArenaSummary& a = run.summary.arena;
   QString text = tr("<h3>%1 on %2</h3>").arg(QString::fromStdString(run.summary.file).section('/', -1),

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QTableWidget>
 
+#include "common/chart_kit.h"
 #include "scenario/expectations.h"
 
 namespace tinysim::gui {
@@ -89,6 +90,10 @@ void ResultsView::showRun(const ScenarioRun& run) {
   if (other) predicted << tr("other");
   confusion_->setHorizontalHeaderLabels(predicted);
   confusion_->setVerticalHeaderLabels(names);
+  for (int c = 0; c < n; ++c) {  // each class in its colour, as on the timeline
+    confusion_->horizontalHeaderItem(c)->setIcon(colorSwatch(c));
+    confusion_->verticalHeaderItem(c)->setIcon(colorSwatch(c));
+  }
   for (int a = 0; a < n && size_t(a) < s.confusion.size(); ++a) {
     const auto& row = s.confusion[size_t(a)];
     uint64_t total = 0;
@@ -113,6 +118,7 @@ void ResultsView::showRun(const ScenarioRun& run) {
     const ClassScore& c = s.per_class[i];
     const int row = int(i);
     per_class_->setItem(row, 0, item(QString::fromStdString(c.name), Qt::AlignLeft | Qt::AlignVCenter));
+    per_class_->item(row, 0)->setIcon(colorSwatch(row));
     per_class_->setItem(row, 1, item(QString::number(c.actual)));
     per_class_->setItem(row, 2, item(QString::number(c.predicted)));
     per_class_->setItem(row, 3, item(QString::number(c.correct)));

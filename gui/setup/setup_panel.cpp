@@ -162,6 +162,9 @@ SetupPanel::SetupPanel(QWidget* parent)
   progress_->setMaximumHeight(8);
   status_->setWordWrap(true);
   status_->setStyleSheet("color: #444;");
+  status_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  // Room for three wrapped lines: a dock does not grow a word-wrapped label, it clips it.
+  status_->setMinimumHeight(3 * status_->fontMetrics().lineSpacing() + 4);
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(modeRow);

@@ -141,15 +141,17 @@ void TimelineView::showSensor(const ScenarioRun& run) {
     s->setPen(QPen(seriesColor(int(c) + 6).darker(120), 1.2));
     channels_ << s;
   }
+  std::vector<QList<QPointF>> points(source.channels());  // one replace() per series, not a signal per point
   for (uint64_t i = 0; i < frames; i += step) {
     source.read_frame(i, frame.data());
     for (unsigned c = 0; c < source.channels(); ++c) {
       const double v = frame[c] / scale;
-      channels_[int(c)]->append(double(i) / rate, v);
+      points[c].append(QPointF(double(i) / rate, v));
       low = std::min(low, v);
       high = std::max(high, v);
     }
   }
+  for (unsigned c = 0; c < source.channels(); ++c) channels_[int(c)]->replace(points[c]);
   const double span = std::max(high - low, 1e-9);
   // Two strips above the signal: ground truth, then the prediction under it.
   const double truth0 = high + 0.20 * span, truth1 = high + 0.32 * span;
@@ -159,27 +161,39 @@ void TimelineView::showSensor(const ScenarioRun& run) {
   chart->addAxis(time, Qt::AlignBottom);
   chart->addAxis(value, Qt::AlignLeft);
   std::vector<bool> named(o.classes.size() + 1, false);
-  auto band = [&](double t0, double t1, double y0, double y1, int cls, const QString& what) {
-    auto* upper = new QLineSeries;
-    auto* lower = new QLineSeries;
-    *upper << QPointF(t0, y1) << QPointF(t1, y1);
-    *lower << QPointF(t0, y0) << QPointF(t1, y0);
-    auto* area = new QAreaSeries(upper, lower);
-    const QString name = cls >= 0 ? QString::fromStdString(o.classes[size_t(cls)]) : tr("unlabelled");
-    area->setName(name);
-    QColor colour = cls >= 0 ? seriesColor(cls) : QColor("#bdbdbd");
-    area->setColor(colour);
-    area->setBorderColor(colour);
-    const QString tip = QString("%1: %2\n%3 s to %4 s").arg(what, name).arg(t0, 0, 'f', 2).arg(t1, 0, 'f', 2);
-    connect(area, &QAreaSeries::hovered, this, [tip](const QPointF&, bool on) {
-      if (on) showTooltip(tip);
-    });
-    chart->addSeries(area);
-    area->attachAxis(time);
-    area->attachAxis(value);
-    const size_t slot = cls >= 0 ? size_t(cls) : o.classes.size();
-    for (QLegendMarker* m : chart->legend()->markers(area)) m->setVisible(!named[slot]);
-    named[slot] = true;
+  // One area per class and strip, however many stretches it has (hundreds of series would
+  // make each live redraw slow): the upper edge steps up and down, the lower edge is flat.
+  using Stretches = std::map<int, std::vector<QPair<double, double>>>;
+  auto strip = [&](const Stretches& stretches, double y0, double y1, const QString& what) {
+    for (const auto& [cls, spans] : stretches) {
+      auto* upper = new QLineSeries;
+      auto* lower = new QLineSeries;
+      QList<QPointF> edge;
+      edge.reserve(qsizetype(4 * spans.size()));
+      for (const auto& [t0, t1] : spans) edge << QPointF(t0, y0) << QPointF(t0, y1) << QPointF(t1, y1) << QPointF(t1, y0);
+      upper->replace(edge);
+      *lower << QPointF(spans.front().first, y0) << QPointF(spans.back().second, y0);
+      auto* area = new QAreaSeries(upper, lower);
+      const QString name = cls >= 0 ? QString::fromStdString(o.classes[size_t(cls)]) : tr("unlabelled");
+      area->setName(name);
+      QColor colour = cls >= 0 ? seriesColor(cls) : QColor("#bdbdbd");
+      area->setColor(colour);
+      area->setBorderColor(colour);
+      connect(area, &QAreaSeries::hovered, this, [spans, name, what](const QPointF& p, bool on) {
+        if (!on) return;
+        auto it = std::upper_bound(spans.begin(), spans.end(), p.x(),
+                                   [](double t, const QPair<double, double>& stretch) { return t < stretch.first; });
+        if (it == spans.begin()) return;
+        --it;
+        showTooltip(QString("%1: %2\n%3 s to %4 s").arg(what, name).arg(it->first, 0, 'f', 2).arg(it->second, 0, 'f', 2));
+      });
+      chart->addSeries(area);
+      area->attachAxis(time);
+      area->attachAxis(value);
+      const size_t slot = cls >= 0 ? size_t(cls) : o.classes.size();
+      for (QLegendMarker* m : chart->legend()->markers(area)) m->setVisible(!named[slot]);
+      named[slot] = true;
+    }
   };
   // Ground truth: runs of one label (read at the drawn frames).
   const std::vector<int> label_class = class_of_label(source, o.classes);
@@ -188,19 +202,22 @@ void TimelineView::showSensor(const ScenarioRun& run) {
     return l >= 0 && size_t(l) < label_class.size() ? label_class[size_t(l)] : -1;
   };
   truth_bands_ = 0;
+  Stretches truth;
   for (uint64_t i = 0; i < frames;) {
     const int cls = class_at(i);
     uint64_t j = i;
     while (j + step < frames && class_at(j + step) == cls) j += step;
     const uint64_t end = std::min(frames, j + step);
     if (cls >= 0) {
-      band(double(i) / rate, double(end) / rate, truth0, truth1, cls, tr("ground truth"));
+      truth[cls].push_back({double(i) / rate, double(end) / rate});
       ++truth_bands_;
     }
     i = end;
   }
   // Predictions: each result's class from its window's start to the next result.
+  strip(truth, truth0, truth1, tr("ground truth"));
   predicted_bands_ = 0;
+  Stretches predicted;
   const auto& results = o.data.results;
   for (size_t k = 0; k < results.size();) {
     const int cls = results[k].predicted_class;
@@ -211,11 +228,12 @@ void TimelineView::showSensor(const ScenarioRun& run) {
                           ? double(results[m + 1].window->first_frame) / rate
                           : (results[m].window ? double(results[m].window->last_frame + 1) / rate : t0);
     if (cls >= 0 && size_t(cls) < o.classes.size()) {
-      band(t0, t1, pred0, pred1, cls, tr("predicted"));
+      predicted[cls].push_back({t0, t1});
       ++predicted_bands_;
     }
     k = m + 1;
   }
+  strip(predicted, pred0, pred1, tr("predicted"));
   for (QLineSeries* s : channels_) {
     chart->addSeries(s);
     s->attachAxis(time);
@@ -223,11 +241,13 @@ void TimelineView::showSensor(const ScenarioRun& run) {
   }
   stream_seconds_ = double(frames) / rate;
   sensor_time_ = time;
+  keepRoundTicks(time);
   value->setRange(low - 0.05 * span, truth1 + 0.03 * span);
+  keepRoundTicks(value);
   chart->setTitle(tr("%1 at %2 Hz%3 — top strip: ground truth, below it: predicted")
                       .arg(QString::fromStdString(o.scenario.sensor_names()))
                       .arg(rate, 0, 'g', 6)
-                      .arg(step > 1 ? tr(" (every %1th frame drawn)").arg(step) : QString()));
+                      .arg(step > 1 ? tr(" (1 frame in %1 drawn)").arg(step) : QString()));
 }
 
 void TimelineView::showScores(const ScenarioRun& run) {
@@ -256,11 +276,12 @@ void TimelineView::showScores(const ScenarioRun& run) {
   const std::vector<int> label_class = class_of_label(*run.source, o.classes);
   double low = 0, high = 0;
   std::vector<QString> wrong_tips;
+  std::vector<QList<QPointF>> score_points(o.classes.size());
   for (const InferenceResult& r : o.data.results) {
     const double t = result_seconds(o, r);
     for (size_t c = 0; c < o.classes.size() && c < r.output.size(); ++c) {
       const double v = double(int64_t(static_cast<int8_t>(r.output[c])) - zero) * scale;
-      scores_[int(c)]->append(t, v);
+      score_points[c].append(QPointF(t, v));
       low = std::min(low, v);
       high = std::max(high, v);
     }
@@ -280,6 +301,7 @@ void TimelineView::showScores(const ScenarioRun& run) {
                                                      : tr("unlabelled")));
     }
   }
+  for (size_t c = 0; c < score_points.size(); ++c) scores_[int(c)]->replace(score_points[c]);
   for (QLineSeries* s : scores_) {
     chart->addSeries(s);
     s->attachAxis(time);
@@ -298,9 +320,10 @@ void TimelineView::showScores(const ScenarioRun& run) {
       if (points[i] == p && size_t(i) < wrong_tips.size()) return showTooltip(wrong_tips[size_t(i)]);
   });
   score_time_ = time;
+  keepRoundTicks(time);
   const double span = std::max(high - low, 1e-9);
   value->setRange(low - 0.05 * span, high + 0.08 * span);
-  if (span > 100) value->setLabelFormat("%.0f");
+  keepRoundTicks(value);
   chart->setTitle(tr("Class scores of %1 results, %2 wrong").arg(o.data.results.size()).arg(wrong_->count()));
 }
 

@@ -59,6 +59,7 @@ TEST(LiveViews, EveryViewHoldsTheRunSoFarAfterThreeSteppedInferences) {
   window.views()->setCurrentWidget(window.memory());
   EXPECT_GT(o.run.stack_high_water, 0u);
   EXPECT_EQ(window.memory()->stackHighWater(), o.run.stack_high_water);
+  EXPECT_EQ(window.memory()->ramBytes("stack used"), double(o.run.stack_high_water));  // the RAM bar's part
   ASSERT_TRUE(o.fit);
   EXPECT_EQ(window.memory()->ramBytes("tensor arena"), double(o.fit->ram_arena));
   screenshot(window, "live_memory_mid_run");
