@@ -14,6 +14,11 @@ FeatureConfig configured_features() {
   c.hop_frames = hal::config_word(TS_CONFIG_HOP_FRAMES / 4);
   c.mel_bands = hal::config_word(TS_CONFIG_MEL_BANDS / 4);
   c.mfcc_coeffs = hal::config_word(TS_CONFIG_MFCC_COEFFS / 4);
+  for (uint32_t ch = 0; ch < kMaxNormalizedChannels; ++ch) {
+    const uint32_t word = hal::config_word(TS_CONFIG_NORMALIZATION / 4 + ch);
+    c.normalization[ch].offset = static_cast<int16_t>(word & 0xFFFFu);
+    c.normalization[ch].shift = static_cast<uint8_t>(word >> 16);
+  }
   return c;
 }
 

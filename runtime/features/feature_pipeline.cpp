@@ -50,7 +50,8 @@ Layout layout(const FeatureConfig& c) {
 
 uint32_t feature_count(const FeatureConfig& c) {
   switch (c.kind) {
-    case FeatureKind::kRaw: return c.window_frames * c.channels;
+    case FeatureKind::kRaw:
+    case FeatureKind::kNormalized: return c.window_frames * c.channels;
     case FeatureKind::kStatistics: return kStatisticsPerChannel * c.channels;
     case FeatureKind::kLogMel: return fft_frames(c) * c.mel_bands;
     case FeatureKind::kMfcc: return fft_frames(c) * c.mfcc_coeffs;
@@ -62,6 +63,7 @@ int32_t feature_fraction_bits(FeatureKind kind) {
   switch (kind) {
     case FeatureKind::kRaw: return 0;
     case FeatureKind::kStatistics: return 8;
+    case FeatureKind::kNormalized: return kNormalizedFractionBits;
     default: return 16;
   }
 }
@@ -73,12 +75,18 @@ bool FeaturePipeline::init(const FeatureConfig& config, uint8_t* workspace, uint
   count_ = feature_count(config);
   cached_scale_ = 0.0f;
   if (count_ == 0 || config.channels == 0 || config.window_frames == 0) return false;
-  if (static_cast<uint32_t>(config.kind) > static_cast<uint32_t>(FeatureKind::kMfcc)) return false;
+  if (static_cast<uint32_t>(config.kind) > static_cast<uint32_t>(FeatureKind::kNormalized)) return false;
   const Layout l = layout(config);
   if (l.total > workspace_bytes || (reinterpret_cast<uintptr_t>(workspace) & 7u)) return false;
   values_ = reinterpret_cast<int32_t*>(workspace + l.values);
   stats_ = reinterpret_cast<ChannelStats*>(workspace + l.stats);
   if (config.kind == FeatureKind::kStatistics) return config.channels <= 64 && config.window_frames <= 65535;
+  if (config.kind == FeatureKind::kNormalized) {
+    if (config.channels > kMaxNormalizedChannels) return false;
+    for (uint32_t ch = 0; ch < config.channels; ++ch)
+      if (config.normalization[ch].shift > kMaxNormalizationShift) return false;
+    return true;
+  }
   if (!spectral_kind(config.kind)) return true;
 
   const uint32_t bins = config.fft_size / 2 + 1;
@@ -124,6 +132,9 @@ void FeaturePipeline::extract(const int16_t* window, int32_t* out) const {
   switch (c.kind) {
     case FeatureKind::kRaw:
       for (uint32_t i = 0; i < count_; ++i) out[i] = window[i];
+      return;
+    case FeatureKind::kNormalized:
+      normalize_channels(window, c.window_frames, c.channels, c.normalization, out);
       return;
     case FeatureKind::kStatistics: {
       window_stats(window, c.window_frames, c.channels, stats_);

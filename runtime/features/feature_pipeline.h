@@ -4,6 +4,7 @@
 // workspace of feature_workspace_bytes() bytes. Definitions: docs/firmware-interface.md.
 #include <stdint.h>
 
+#include "dsp/channel_normalize.h"
 #include "dsp/mel_filterbank.h"
 #include "dsp/mfcc.h"
 #include "dsp/rfft.h"
@@ -12,7 +13,10 @@
 
 namespace tinyrt {
 
-enum class FeatureKind : uint32_t { kRaw = 0, kStatistics = 1, kLogMel = 2, kMfcc = 3 };
+enum class FeatureKind : uint32_t { kRaw = 0, kStatistics = 1, kLogMel = 2, kMfcc = 3, kNormalized = 4 };
+
+/// Channels a normalised window may have (one offset and shift each).
+constexpr uint32_t kMaxNormalizedChannels = 16;
 
 struct FeatureConfig {
   FeatureKind kind = FeatureKind::kRaw;
@@ -23,6 +27,7 @@ struct FeatureConfig {
   uint32_t hop_frames = 0;      ///< log-mel, MFCC
   uint32_t mel_bands = 0;       ///< log-mel, MFCC
   uint32_t mfcc_coeffs = 0;     ///< MFCC
+  ChannelNormalization normalization[kMaxNormalizedChannels] = {};  ///< normalised: per channel
 };
 
 /// Statistics per channel, in this order: mean, RMS, peak-to-peak, zero crossings.
@@ -32,7 +37,7 @@ constexpr uint32_t kMelLowHz = 20;
 
 /// Values one window gives (what the model's input tensor must hold).
 uint32_t feature_count(const FeatureConfig& config);
-/// Fraction bits of the values: raw 0, statistics 8 (Q8), log-mel and MFCC 16 (Q16).
+/// Fraction bits of the values: raw 0, statistics and normalised 8 (Q8), log-mel and MFCC 16 (Q16).
 int32_t feature_fraction_bits(FeatureKind kind);
 /// Bytes of workspace init() needs (tables and buffers), 8-byte aligned.
 uint32_t feature_workspace_bytes(const FeatureConfig& config);

@@ -123,10 +123,13 @@
 #define TS_CONFIG_MEL_BANDS 0x14u      // log-mel, MFCC: mel filter bands
 #define TS_CONFIG_MFCC_COEFFS 0x18u    // MFCC: cepstral coefficients kept
 #define TS_CONFIG_ANOMALY_THRESHOLD 0x1Cu  // Q16.16 reconstruction error above which a result is class 1; 0 = classify
+#define TS_CONFIG_NORMALIZATION 0x20u  // normalised: 16 words, one per channel: offset (int16) | shift << 16
+#define TS_CONFIG_NORMALIZATION_WORDS 16u
 #define TS_FEATURES_RAW 0u         // the window itself, quantised by the model's input scale/zero point
 #define TS_FEATURES_STATISTICS 1u  // per-channel windowed statistics
 #define TS_FEATURES_LOG_MEL 2u     // log-mel spectrogram
 #define TS_FEATURES_MFCC 3u        // MFCC
+#define TS_FEATURES_NORMALIZED 4u  // per-channel (x - offset) / 2^shift, Q8
 
 #define TS_REG(block, off) (*(volatile uint32_t*)((block) + (off)))
 

@@ -2,6 +2,8 @@
 
 namespace tinysim {
 
+static_assert(tinyrt::kMaxNormalizedChannels == TS_CONFIG_NORMALIZATION_WORDS, "one CONFIG word per channel");
+
 ConfigWordArray FeatureConfig::encode() const {
   ConfigWordArray words{};
   words[TS_CONFIG_FEATURE_KIND / 4] = static_cast<uint32_t>(kind);
@@ -11,6 +13,10 @@ ConfigWordArray FeatureConfig::encode() const {
   words[TS_CONFIG_HOP_FRAMES / 4] = hop_frames;
   words[TS_CONFIG_MEL_BANDS / 4] = mel_bands;
   words[TS_CONFIG_MFCC_COEFFS / 4] = mfcc_coefficients;
+  for (size_t ch = 0; ch < normalization.size(); ++ch) {
+    words[TS_CONFIG_NORMALIZATION / 4 + ch] = static_cast<uint16_t>(normalization[ch].offset) |
+                                              uint32_t{normalization[ch].shift} << 16;
+  }
   return words;
 }
 

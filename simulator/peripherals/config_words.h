@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 
+#include "features/feature_pipeline.h"
 #include "hal/tinysim_regs.h"
 #include "peripherals/register_block.h"
 
@@ -17,6 +18,7 @@ enum class FeatureKind : uint32_t {
   kStatistics = TS_FEATURES_STATISTICS,
   kLogMel = TS_FEATURES_LOG_MEL,
   kMfcc = TS_FEATURES_MFCC,
+  kNormalized = TS_FEATURES_NORMALIZED,
 };
 
 struct FeatureConfig {
@@ -27,6 +29,8 @@ struct FeatureConfig {
   uint32_t hop_frames = 0;         ///< log-mel, MFCC: frames between FFT frames
   uint32_t mel_bands = 0;          ///< log-mel, MFCC
   uint32_t mfcc_coefficients = 0;  ///< MFCC
+  /// Normalised: per channel offset and shift (the firmware's own type).
+  std::array<tinyrt::ChannelNormalization, tinyrt::kMaxNormalizedChannels> normalization{};
 
   /// The CONFIG words for this pipeline; the reserved words are 0.
   ConfigWordArray encode() const;

@@ -1,10 +1,13 @@
 #include "scenario/scenario_parser.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 
 #include "scenario/expectations.h"
 #include "sensors/source_params.h"
+#include "train/normalization_settings.h"
 
 namespace tinysim {
 namespace {
@@ -242,7 +245,8 @@ Status parse_features(const YamlFields& inference, Scenario& s) {
   } else if (n.IsDefined()) {
     auto map = inference.map("features");
     if (!map) return map.error();
-    if (Status st = map->only({"kind", "fft_size", "hop", "mel_bands", "mfcc_coefficients"})) return st;
+    if (Status st = map->only({"kind", "fft_size", "hop", "mel_bands", "mfcc_coefficients", "offset", "shift"}))
+      return st;
     auto k = map->text("kind");
     if (!k) return k.error();
     kind = k.value();
@@ -254,7 +258,16 @@ Status parse_features(const YamlFields& inference, Scenario& s) {
   else if (kind == "statistics") c.kind = FeatureKind::kStatistics;
   else if (kind == "log_mel") c.kind = FeatureKind::kLogMel;
   else if (kind == "mfcc") c.kind = FeatureKind::kMfcc;
-  else return at.error(field, "unknown feature kind '" + kind + "'; expected one of: raw, statistics, log_mel, mfcc");
+  else if (kind == "normalized") c.kind = FeatureKind::kNormalized;
+  else return at.error(field, "unknown feature kind '" + kind +
+                                  "'; expected one of: raw, statistics, log_mel, mfcc, normalized");
+  if (c.kind == FeatureKind::kNormalized) {
+    if (!f) return at.error(field, "normalized needs a map {kind: normalized, offset: [...], shift: [...]}");
+    auto normalization = parse_normalization(*f, s.channels());
+    if (!normalization) return normalization.error();
+    std::copy(normalization->begin(), normalization->end(), std::begin(c.normalization));
+    return std::nullopt;
+  }
   if (c.kind != FeatureKind::kLogMel && c.kind != FeatureKind::kMfcc) return std::nullopt;
   if (!f) return at.error(field, "log_mel and mfcc need a map {kind:, fft_size:, hop:, mel_bands:}");
   auto fft = whole(*f, "fft_size", 64, 1024);

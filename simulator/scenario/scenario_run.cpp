@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 
 #include "core/format_number.h"
 #include "device/device_catalog.h"
@@ -237,6 +238,7 @@ tinyrt::FeatureConfig runtime_features(const Scenario& s) {
   c.hop_frames = s.features.hop_frames;
   c.mel_bands = s.features.mel_bands;
   c.mfcc_coeffs = s.features.mfcc_coefficients;
+  std::copy(s.features.normalization.begin(), s.features.normalization.end(), std::begin(c.normalization));
   return c;
 }
 

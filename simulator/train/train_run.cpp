@@ -19,7 +19,8 @@ namespace {
 /// The model input's shape for a feature configuration (what the firmware fills).
 TensorShape feature_shape(const tinyrt::FeatureConfig& c, uint32_t count) {
   switch (c.kind) {
-    case tinyrt::FeatureKind::kRaw: return {1, int32_t(c.window_frames), int32_t(c.channels)};
+    case tinyrt::FeatureKind::kRaw:
+    case tinyrt::FeatureKind::kNormalized: return {1, int32_t(c.window_frames), int32_t(c.channels)};
     case tinyrt::FeatureKind::kStatistics: return {1, 1, int32_t(count)};
     case tinyrt::FeatureKind::kLogMel: return {int32_t(count / c.mel_bands), int32_t(c.mel_bands), 1};
     case tinyrt::FeatureKind::kMfcc: return {int32_t(count / c.mfcc_coeffs), int32_t(c.mfcc_coeffs), 1};

@@ -2,6 +2,8 @@
 // sensor window equals the host build of the same pipeline and runtime.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 
 #include "device/device_catalog.h"
@@ -80,6 +82,7 @@ void run_case(const Case& c, const char* device_name) {
   words.hop_frames = c.features.hop_frames;
   words.mel_bands = c.features.mel_bands;
   words.mfcc_coefficients = c.features.mfcc_coeffs;
+  std::copy(std::begin(c.features.normalization), std::end(c.features.normalization), words.normalization.begin());
   options.block.config = words.encode();
   options.block.sensor = shared;
   options.block.fifo_depth_frames = 2 * c.features.window_frames;
@@ -135,6 +138,26 @@ TEST(FeatureFirmware, LogMelAndMfccOfAudioOnStm32L4) {
     c.signal.segments = {{"hum", 4096, {{440, 6000, 0}}}, {"whistle", 4096, {{2500, 6000, 0}}}};
     run_case(c, "stm32l4r5zi");
   }
+}
+
+TEST(FeatureFirmware, NormalizedClimateOnNrf52840AndSamd21) {
+  // Temperature (0.01 C), humidity (0.01 %RH) and light (lux), each channel brought to
+  // about -128..127 by its own offset and shift, as scenarios/environment.yaml does; the
+  // M0+ (no SMLAD, no 64-bit multiply) must give the same bytes as the M4 and the host.
+  Case c{"normalized", {}, 5, {}};
+  c.features.kind = tinyrt::FeatureKind::kNormalized;
+  c.features.window_frames = 20;
+  c.features.channels = 3;
+  c.features.normalization[0] = {800, 4};
+  c.features.normalization[1] = {6400, 5};
+  c.features.normalization[2] = {16384, 7};
+  c.signal.rate = SampleRate{10, 1};  // faster than a real station: the run budget is simulated seconds
+  c.signal.channels = 3;
+  c.signal.noise_amplitude = 30;
+  c.signal.seed = 4;
+  c.signal.segments = {{"night", 60, {{0.1, 300, 400}, {0.1, 500, 9000}, {0.1, 0, 0}}},
+                       {"day", 60, {{0.1, 600, 1800}, {0.1, 900, 5000}, {0.1, 15000, 20000}}}};  // light saturates
+  for (const char* device : {"nrf52840", "samd21g18"}) run_case(c, device);
 }
 
 }  // namespace

@@ -124,5 +124,44 @@ TEST(FeaturePipeline, QuantisesWithTheInputScale) {
   EXPECT_EQ(out[3], -10);
 }
 
+TEST(FeaturePipeline, NormalizedChannelsAreExactQ8) {
+  FeatureConfig c;
+  c.kind = FeatureKind::kNormalized;
+  c.window_frames = 4;
+  c.channels = 2;
+  c.normalization[0] = {100, 0};   // (x - 100) * 256
+  c.normalization[1] = {-50, 12};  // (x + 50) * 256 / 4096 = (x + 50) / 16, rounded, ties up
+  Pipeline p(c);
+  ASSERT_TRUE(p.ok);
+  ASSERT_EQ(p.pipeline.count(), 8u);
+  EXPECT_EQ(feature_fraction_bits(FeatureKind::kNormalized), 8);
+  const int16_t window[] = {100, -42, 101, -58, -32768, -59, 32767, 32767};
+  std::vector<int32_t> v(8);
+  p.pipeline.extract(window, v.data());
+  // channel 0: -32868 and 32667 saturate at -128 and 127.996 (Q8 -32768, 32767);
+  // channel 1: 8/16 = 0.5 -> 1; -8/16 = -0.5 -> 0; -9/16 -> -1; 32817/16 = 2051.06 -> 2051.
+  EXPECT_EQ(v, (std::vector<int32_t>{0, 1, 256, 0, -32768, -1, 32767, 2051}));
+
+  int8_t q[8];
+  p.pipeline.extract_quantized(window, QuantParams{0.5f, 3}, q);
+  // q = round(v / 256 / 0.5) + 3, clamped: channel 0 0, 2, -128 (clamped), 127 (clamped);
+  // channel 1 1/128 -> 0, 0, -1/128 -> 0, 2051/128 = 16.02 -> 16.
+  EXPECT_EQ(std::vector<int8_t>(q, q + 8), (std::vector<int8_t>{3, 3, 5, 3, -128, 3, 127, 19}));
+}
+
+TEST(FeaturePipeline, NormalizedRejectsBadShiftsAndTooManyChannels) {
+  FeatureConfig c;
+  c.kind = FeatureKind::kNormalized;
+  c.window_frames = 2;
+  c.channels = 3;
+  c.normalization[2].shift = 15;
+  EXPECT_TRUE(Pipeline(c).ok);
+  c.normalization[2].shift = 16;
+  EXPECT_FALSE(Pipeline(c).ok);
+  c.normalization[2].shift = 0;
+  c.channels = kMaxNormalizedChannels + 1;
+  EXPECT_FALSE(Pipeline(c).ok);
+}
+
 }  // namespace
 }  // namespace tinyrt

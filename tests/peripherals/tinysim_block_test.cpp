@@ -69,6 +69,20 @@ TEST(TinySimBlock, DispatchesOffsetsToTheSubBlocks) {
   EXPECT_EQ(block.misuse().entries()[1].message, "write of 0x00000001 to read-only register 0x4f000700");
 }
 
+TEST(TinySimBlock, NormalizationIsOneConfigWordPerChannel) {
+  FeatureConfig features{FeatureKind::kNormalized, 20, 5};
+  features.normalization[0] = {800, 4};
+  features.normalization[1] = {-800, 15};
+  const ConfigWordArray words = features.encode();
+  EXPECT_EQ(words[TS_CONFIG_FEATURE_KIND / 4], 4u);
+  // offset as 16-bit two's complement in bits 0..15, the shift in bits 16..
+  EXPECT_EQ(words[TS_CONFIG_NORMALIZATION / 4], 0x00040320u);
+  EXPECT_EQ(words[TS_CONFIG_NORMALIZATION / 4 + 1], 0x000FFCE0u);
+  EXPECT_EQ(words[TS_CONFIG_NORMALIZATION / 4 + 2], 0u);
+  EXPECT_EQ(words[TS_CONFIG_NORMALIZATION / 4 + 15], 0u);
+  EXPECT_EQ(words[TS_CONFIG_NORMALIZATION / 4 + 16], 0u);  // the next word: reserved
+}
+
 TEST(TinySimBlock, NextEventIsTheEarliestOfItsBlocks) {
   test::FakeBus bus(kRam, 4096, 1000000);
   TinySimBlock block(scenario_settings());

@@ -69,6 +69,28 @@ TEST(ScenarioParser, WindowAndStrideMayBeTimesAndFeaturesAMap) {
   EXPECT_EQ(s->features.mfcc_coefficients, 10u);
 }
 
+TEST(ScenarioParser, NormalizedFeaturesTakeAnOffsetAndAShiftPerChannel) {
+  auto s = load_scenario(scenario_file(
+      "normalized", tones_scenario_with("  stride: 3\n", "  stride: 3\n  features: {kind: normalized, offset: [-800], "
+                                                          "shift: [15]}\n")));
+  ASSERT_TRUE(s) << s.error().describe();
+  EXPECT_EQ(s->features.kind, FeatureKind::kNormalized);
+  EXPECT_EQ(s->features.normalization[0].offset, -800);
+  EXPECT_EQ(s->features.normalization[0].shift, 15);
+  EXPECT_EQ(s->features.normalization[1].shift, 0);
+
+  EXPECT_EQ(error_of("normalized-count", tones_scenario_with("  stride: 3\n", "  stride: 3\n  features: {kind: "
+                                                                               "normalized, offset: [1, 2], shift: [3]}\n")),
+            "scenario.yaml:17:40: inference.features.offset: expected a list of 1 offsets in counts (one per "
+            "channel), got 2");
+  EXPECT_EQ(error_of("normalized-shift", tones_scenario_with("  stride: 3\n", "  stride: 3\n  features: {kind: "
+                                                                               "normalized, offset: [1], shift: [16]}\n")),
+            "scenario.yaml:17:52: inference.features.shift: channel 0: expected a whole number from 0 to 15, got '16'");
+  EXPECT_EQ(error_of("normalized-scalar", tones_scenario_with("  stride: 3\n", "  stride: 3\n  features: normalized\n")),
+            "scenario.yaml:17:13: inference.features: normalized needs a map {kind: normalized, offset: [...], shift: "
+            "[...]}");
+}
+
 TEST(ScenarioParser, UnknownKeyNamesItWhereItIs) {
   EXPECT_EQ(error_of("unknown", tones_scenario_with("seed: 5", "sead: 5")),
             "scenario.yaml:20:1: sead: unknown key 'sead'; expected one of: name, description, device, model, "

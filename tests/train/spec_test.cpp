@@ -101,6 +101,23 @@ TEST(TrainSpec, UnknownKeyAndBadValueAreLocated) {
   EXPECT_EQ(bad_task.error().field, "training.task");
 }
 
+TEST(TrainSpec, NormalizedFeaturesTakeAnOffsetAndAShiftPerChannel) {
+  auto spec = spec_from(
+      replaced(kTonesSpec, "features: statistics", "features: {kind: normalized, offset: [-100], shift: [3]}"));
+  ASSERT_TRUE(spec.ok()) << spec.error().describe();
+  const tinyrt::FeatureConfig& c = spec->windowing.features;
+  EXPECT_EQ(c.kind, tinyrt::FeatureKind::kNormalized);
+  EXPECT_EQ(c.normalization[0].offset, -100);
+  EXPECT_EQ(c.normalization[0].shift, 3);
+  auto two = spec_from(
+      replaced(kTonesSpec, "features: statistics", "features: {kind: normalized, offset: [1, 2], shift: [3]}"));
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.error().line, 12);
+  EXPECT_EQ(two.error().column, 74);
+  EXPECT_EQ(two.error().field, "inference.features.offset");
+  EXPECT_EQ(two.error().message, "expected a list of 1 offsets in counts (one per channel), got 2");
+}
+
 TEST(TrainSpec, UnreadableCsvRowIsNamedWithFileAndRow) {
   const std::string csv = testing::TempDir() + "/train_bad.csv";
   std::ofstream(csv) << "time,x,label\n0.00,10,a\n0.01,oops,a\n";
