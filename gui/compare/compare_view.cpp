@@ -241,6 +241,11 @@ void CompareView::addRun(const ModelRun& run) {
   rebuildCharts();
 }
 
+double CompareView::figureAt(int index, int row) const {
+  const QBarSet* set = figure(index);
+  return set->at(set->count() - 1 - row);
+}
+
 void CompareView::rebuildCharts() {
   for (int i = 0; i < kFigures; ++i) {
     QChart* chart = resetChart(charts_[static_cast<size_t>(i)]);
@@ -249,17 +254,18 @@ void CompareView::rebuildCharts() {
     set->setColor(seriesColor(i));
     QStringList names;
     double most = 0;
-    for (const ModelRun& run : runs_) {
-      const double v = kFigureDefs[i].value(run);
+    // Bottom-up, so the first row of the table is the top bar.
+    for (auto run = runs_.rbegin(); run != runs_.rend(); ++run) {
+      const double v = kFigureDefs[i].value(*run);
       set->append(v);
-      names << rowName(run);
+      names << rowName(*run);
       most = std::max(most, v);
     }
     sets_[static_cast<size_t>(i)] = set;
     const QString title = tr(kFigureDefs[i].title);
     connect(set, &QBarSet::hovered, this, [this, names, set, title](bool on, int index) {
       if (!on || index < 0 || index >= names.size()) return;
-      const ModelRun& run = runs_[static_cast<size_t>(index)];
+      const ModelRun& run = runs_[runs_.size() - 1 - static_cast<size_t>(index)];
       showTooltip(run.bench ? QString("%1: %2 %3").arg(names[index], title).arg(set->at(index), 0, 'g', 5)
                             : QString("%1: %2").arg(names[index], QString::fromStdString(run.error)));
     });
@@ -272,7 +278,6 @@ void CompareView::rebuildCharts() {
     set->setLabelColor(QColor("#222222"));
     auto* y = new QBarCategoryAxis;
     y->append(names);
-    y->setReverse(true);  // first row on top, as in the table
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto* x = makeValueAxis(title, kFigureDefs[i].format);

@@ -41,8 +41,11 @@ class CompareView : public QWidget {
   void setBusy(bool busy);
 
   QTableWidget* table() const { return table_; }
-  /// One bar set per figure ("latency (ms)", "energy per inference (µJ)", "battery life (days)", "RAM used (%)").
+  /// One bar set per figure ("latency (ms)", "energy per inference (µJ)", "battery life (days)", "RAM used (%)");
+  /// its bars run bottom-up, so the table's first row is the top bar: figureAt() counts by row.
   QBarSet* figure(int index) const { return sets_[static_cast<size_t>(index)]; }
+  /// Figure `index` of the table's `row`, as its bar shows it.
+  double figureAt(int index, int row) const;
   QChartView* chart(int index) const { return charts_[static_cast<size_t>(index)]; }
   static constexpr int kFigures = 4;
 

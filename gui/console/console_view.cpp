@@ -42,8 +42,10 @@ void ConsoleView::showRun(const ModelRun& run) {
   }
   shown_ = text;
   lines_ = text.isEmpty() ? 0 : int(text.count('\n') + (text.endsWith('\n') ? 0 : 1));
-  status_->setText(run.partial ? tr("Running: %n line(s) printed so far.", "", lines_)
-                               : tr("%n line(s) printed.", "", lines_));
+  const QString count = lines_ == 0 ? tr("nothing printed (TinySim's firmware prints only on errors)")
+                       : lines_ == 1 ? tr("1 line printed")
+                                     : tr("%1 lines printed").arg(lines_);
+  status_->setText(run.partial ? tr("Running: %1 so far.").arg(count) : tr("Console: %1.").arg(count));
 }
 
 void ConsoleView::showFailure(const QString& title, const QString& report) {

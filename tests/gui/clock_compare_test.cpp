@@ -76,14 +76,14 @@ TEST(ClockCompare, RowsAreTheCLIsFiguresForEachClockAndATooFastClockIsTheCoresEr
     EXPECT_EQ(table->item(row, 7)->text(), QString::number(uj, 'f', 2));
     EXPECT_EQ(table->item(row, 8)->text(), QString::number(days, 'f', 0));
     // The bars: the same figures (the JSON keeps 9 significant digits).
-    EXPECT_NEAR(window.compare()->figure(0)->at(row), latency_ms, latency_ms * 1e-8);
-    EXPECT_NEAR(window.compare()->figure(1)->at(row), uj, uj * 1e-8);
-    EXPECT_NEAR(window.compare()->figure(2)->at(row), days, days * 1e-8);
+    EXPECT_NEAR(window.compare()->figureAt(0, row), latency_ms, latency_ms * 1e-8);
+    EXPECT_NEAR(window.compare()->figureAt(1, row), uj, uj * 1e-8);
+    EXPECT_NEAR(window.compare()->figureAt(2, row), days, days * 1e-8);
     EXPECT_EQ(window.compare()->rowName(*run), QString("nrf52840 @ %1 MHz").arg(clocks[row]));
   }
   // Faster clock, shorter inference.
-  EXPECT_GT(window.compare()->figure(0)->at(0), window.compare()->figure(0)->at(1));
-  EXPECT_GT(window.compare()->figure(0)->at(1), window.compare()->figure(0)->at(2));
+  EXPECT_GT(window.compare()->figureAt(0, 0), window.compare()->figureAt(0, 1));
+  EXPECT_GT(window.compare()->figureAt(0, 1), window.compare()->figureAt(0, 2));
 
   // 128 MHz is beyond the nRF52840's flash: the core's message, in the row and the banner.
   const ModelRunPtr too_fast = rows[3].first().value<ModelRunPtr>();

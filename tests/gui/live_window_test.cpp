@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QBarSet>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -34,8 +35,12 @@ TEST(LiveWindow, ViewsFillInWhileTheWearableScenarioRuns) {
   ASSERT_TRUE(window.openScenario(QDir::cleanPath(TINYSIM_SOURCE_DIR "/scenarios/wearable.yaml")));
   std::vector<Seen> seen;
   std::vector<ScenarioRunPtr> partials;
+  std::vector<qint64> drawn_ns;  // when each partial run had been drawn
+  QElapsedTimer clock;
+  clock.start();
   // Connected after the window's own slot, so this sees the views as that partial left them.
   QObject::connect(window.simulation(), &Simulation::scenarioPartial, &window, [&](const ScenarioRunPtr& run) {
+    drawn_ns.push_back(clock.nsecsElapsed());
     partials.push_back(run);
     seen.push_back({run->outcome->data.results.size(), window.timeline()->score(0)->count()});
     if (seen.size() == 3) window.simulation()->setPaused(true);  // hold it mid-run for a screenshot
@@ -55,6 +60,10 @@ TEST(LiveWindow, ViewsFillInWhileTheWearableScenarioRuns) {
   const auto& results = run->outcome->data.results;
 
   ASSERT_GE(seen.size(), 3u) << "the 10 min stream takes about 2 s: partial runs every 100 ms";
+  // Batched: each partial run comes at least 100 ms after the window drew the last one
+  // (at most 10 redraws a second, however fast the chip runs).
+  for (size_t i = 1; i < drawn_ns.size(); ++i)
+    EXPECT_GE(drawn_ns[i] - drawn_ns[i - 1], qint64(SimulationWorker::kPartialIntervalMs) * 1000000) << i;
   EXPECT_LT(seen.front().results, results.size()) << "some but not all";
   size_t before = 0;
   for (size_t i = 0; i < seen.size(); ++i) {

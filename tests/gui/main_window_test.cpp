@@ -186,8 +186,8 @@ TEST(MainWindow, CompareHasOneRowPerDeviceWithItsFigures) {
     EXPECT_EQ(table->item(row, 0)->text().toStdString(), run->device.name);
     EXPECT_EQ(table->item(row, 3)->text(), "yes");
     EXPECT_EQ(table->item(row, 6)->text(), QString::number(run->bench->latency_ms(), 'f', 3));
-    EXPECT_DOUBLE_EQ(window.compare()->figure(0)->at(row), run->bench->latency_ms());
-    EXPECT_DOUBLE_EQ(window.compare()->figure(2)->at(row), run->energy->life.days());
+    EXPECT_DOUBLE_EQ(window.compare()->figureAt(0, row), run->bench->latency_ms());
+    EXPECT_DOUBLE_EQ(window.compare()->figureAt(2, row), run->energy->life.days());
   }
   EXPECT_EQ(table->item(0, 0)->text(), "nrf52840");
   EXPECT_EQ(table->item(1, 1)->text(), "cortex-m0plus");

@@ -216,7 +216,7 @@ TEST(ScenarioWindow, CompareRunsTheScenarioOnEachDevice) {
     EXPECT_EQ(run->device.name, names[row]);
     EXPECT_EQ(table->item(row, 6)->text(), QString::number(run->bench->latency_ms(), 'f', 3));
     ASSERT_TRUE(run->energy);
-    EXPECT_DOUBLE_EQ(window.compare()->figure(2)->at(row), run->energy->life.days());
+    EXPECT_DOUBLE_EQ(window.compare()->figureAt(2, row), run->energy->life.days());
   }
   screenshot(window, "scenario_compare");
 }
