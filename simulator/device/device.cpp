@@ -57,6 +57,31 @@ bool Device::holds(uint32_t address, uint64_t bytes) const {
   return around && around->contains(address, bytes);
 }
 
+const MemoryRegion* Device::region_or_alias_at(uint32_t address, uint64_t bytes, uint32_t& region_address) const {
+  region_address = address;
+  if (const MemoryRegion* region = region_at(address, bytes)) return region;
+  for (const auto& alias : aliases) {
+    if (!alias.contains(address, bytes)) continue;
+    const MemoryRegion* target = region_named(alias.target);
+    if (!target) return nullptr;
+    region_address = target->origin + (address - alias.origin);
+    return target;
+  }
+  return nullptr;
+}
+
+uint32_t Device::boot_address() const {
+  for (const auto& alias : aliases)
+    if (alias.boot) return alias.origin;
+  return flash() ? flash()->origin : 0u;
+}
+
+const MemoryRegion* Device::region_named(const std::string& region_name) const {
+  for (const auto& region : memory)
+    if (region.name == region_name) return &region;
+  return nullptr;
+}
+
 uint64_t Device::total(MemoryKind kind) const {
   uint64_t sum = 0;
   for (const auto& region : memory)

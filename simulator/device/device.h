@@ -31,6 +31,23 @@ struct MemoryRegion {
   }
 };
 
+/// Another address range showing the memory of a region, as chips mirror flash at
+/// 0x0000 0000 for booting or an SRAM bank next to another: writes through one
+/// address are seen through the other, and code runs from either.
+struct MemoryAlias {
+  std::string name;    ///< e.g. "flash boot alias"
+  std::string target;  ///< the region it shows (MemoryRegion::name)
+  uint32_t origin = 0;
+  uint32_t size = 0;   ///< bytes, from the start of the target
+  bool boot = false;   ///< the vector table is read through it at reset (VTOR's reset value)
+  std::string source;  ///< reference manual section
+
+  uint64_t end() const { return uint64_t(origin) + size; }
+  bool contains(uint32_t address, uint64_t bytes = 1) const {
+    return address >= origin && address + bytes <= end();
+  }
+};
+
 /// A chip from devices/<name>.yaml.
 struct Device {
   std::string name;          ///< file stem, e.g. "stm32l476rg"
@@ -39,6 +56,7 @@ struct Device {
   uint32_t clock_hz = 0;     ///< default core clock
   std::string clock_source;  ///< where clock_hz comes from
   std::vector<MemoryRegion> memory;
+  std::vector<MemoryAlias> aliases;
   std::string file;          ///< the YAML it was read from
 
   /// The first region holding the image (flash, or code SRAM on boards without
@@ -51,7 +69,7 @@ struct Device {
   /// The RAM the firmware links to, plans its arena in and puts its stack at the
   /// top of: the block at 0x20000000 if there is one, else the first block.
   std::optional<MemoryRegion> main_ram() const;
-  /// The region holding [address, address+bytes), or nullptr.
+  /// The region holding [address, address+bytes), or nullptr (aliases not included).
   const MemoryRegion* region_at(uint32_t address, uint64_t bytes = 1) const;
   /// The memory holding `address`: its RAM block (adjacent SRAM banks as one), else
   /// its region.
@@ -59,6 +77,14 @@ struct Device {
   /// True when [address, address+bytes) is memory: inside one region, or running
   /// across adjacent SRAM banks of one RAM block.
   bool holds(uint32_t address, uint64_t bytes) const;
+  /// The region an address shows, through an alias or not: [address, address+bytes)
+  /// must lie in one region or one alias. `region_address` gets the address in the region.
+  const MemoryRegion* region_or_alias_at(uint32_t address, uint64_t bytes, uint32_t& region_address) const;
+  /// Where the core reads its vector table at reset (VTOR's reset value): the boot
+  /// alias if there is one, else the start of flash.
+  uint32_t boot_address() const;
+  /// The region called `region_name`, or nullptr.
+  const MemoryRegion* region_named(const std::string& region_name) const;
   /// Total bytes of all regions of a kind.
   uint64_t total(MemoryKind kind) const;
   /// Total bytes of all regions holding the image (flash and code SRAM).

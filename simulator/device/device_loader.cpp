@@ -75,14 +75,30 @@ Result<uint32_t> size(const Context& ctx, const YAML::Node& node, const std::str
   return static_cast<uint32_t>(value);
 }
 
-Result<MemoryRegion> region(const Context& ctx, const YAML::Node& node, const std::string& field) {
-  if (!node.IsMap()) return ctx.at(node, field, "expected a map with " + list(kMemoryRegionKeys));
+/// A map whose keys are all in `keys`.
+template <class Keys>
+Status check_keys(const Context& ctx, const YAML::Node& node, const std::string& field, const Keys& keys) {
+  if (!node.IsMap()) return ctx.at(node, field, "expected a map with " + list(keys));
   for (const auto& item : node) {
     const std::string key = item.first.Scalar();
-    if (!known(kMemoryRegionKeys, key))
-      return ctx.at(item.first, field + "." + key,
-                    "unknown key (expected one of " + list(kMemoryRegionKeys) + ")");
+    if (!known(keys, key))
+      return ctx.at(item.first, field + "." + key, "unknown key (expected one of " + list(keys) + ")");
   }
+  return std::nullopt;
+}
+
+/// Origin and size multiples of the emulator's page, inside the address space.
+Status check_placement(const Context& ctx, const YAML::Node& node, const std::string& field, uint32_t origin,
+                       uint32_t bytes) {
+  if (uint64_t(origin) + bytes > 0x100000000ull)
+    return ctx.at(node["size"], field + ".size", "region runs past the 4 GiB address space");
+  if (origin % 4096 != 0 || bytes % 4096 != 0)
+    return ctx.at(node["origin"], field, "origin and size must be multiples of 4 KiB (the emulator's page size)");
+  return std::nullopt;
+}
+
+Result<MemoryRegion> region(const Context& ctx, const YAML::Node& node, const std::string& field) {
+  if (auto error = check_keys(ctx, node, field, kMemoryRegionKeys)) return *error;
   MemoryRegion out;
   auto name = scalar(ctx, node["name"], field + ".name");
   if (!name) return name.error();
@@ -99,15 +115,66 @@ Result<MemoryRegion> region(const Context& ctx, const YAML::Node& node, const st
   auto bytes = size(ctx, node["size"], field + ".size");
   if (!bytes) return bytes.error();
   out.size = *bytes;
-  if (out.end() > 0x100000000ull)
-    return ctx.at(node["size"], field + ".size", "region runs past the 4 GiB address space");
-  if (out.origin % 4096 != 0 || out.size % 4096 != 0)
-    return ctx.at(node["origin"], field,
-                  "origin and size must be multiples of 4 KiB (the emulator's page size)");
+  if (auto error = check_placement(ctx, node, field, out.origin, out.size)) return *error;
   auto source = scalar(ctx, node["source"], field + ".source");
   if (!source) return ctx.at(node, field + ".source",
                              "missing: every figure needs its datasheet (document, section)");
   out.source = *source;
+  return out;
+}
+
+/// One entry of `aliases:`: a region of `device` shown at another address.
+Result<MemoryAlias> alias(const Context& ctx, const YAML::Node& node, const std::string& field, const Device& device) {
+  if (auto error = check_keys(ctx, node, field, kMemoryAliasKeys)) return *error;
+  MemoryAlias out;
+  auto name = scalar(ctx, node["name"], field + ".name");
+  if (!name) return name.error();
+  out.name = *name;
+  auto target = scalar(ctx, node["target"], field + ".target");
+  if (!target) return target.error();
+  const MemoryRegion* shown = device.region_named(*target);
+  if (!shown) {
+    std::string names;
+    for (const auto& r : device.memory) names += (names.empty() ? "" : ", ") + r.name;
+    return ctx.at(node["target"], field + ".target",
+                  "no memory region named '" + *target + "' (expected one of " + names + ")");
+  }
+  out.target = *target;
+  auto origin = address(ctx, node["origin"], field + ".origin");
+  if (!origin) return origin.error();
+  out.origin = *origin;
+  out.size = shown->size;
+  if (node["size"]) {
+    auto bytes = size(ctx, node["size"], field + ".size");
+    if (!bytes) return bytes.error();
+    if (*bytes > shown->size)
+      return ctx.at(node["size"], field + ".size",
+                    "the alias is " + format_size(*bytes) + " but region '" + shown->name + "' has " +
+                        format_size(shown->size));
+    out.size = *bytes;
+  }
+  if (auto error = check_placement(ctx, node, field, out.origin, out.size)) return *error;
+  if (node["boot"]) {
+    auto boot = scalar(ctx, node["boot"], field + ".boot");
+    if (!boot) return boot.error();
+    if (*boot != "true" && *boot != "false")
+      return ctx.at(node["boot"], field + ".boot", "expected true or false, got '" + *boot + "'");
+    out.boot = *boot == "true";
+    if (out.boot && !shown->holds_image())
+      return ctx.at(node["boot"], field + ".boot",
+                    "a boot alias must show the program image (flash or code_sram), not '" + shown->name + "'");
+    for (const auto& other : device.aliases)
+      if (other.boot) return ctx.at(node["boot"], field + ".boot", "alias '" + other.name + "' is already the boot alias");
+  }
+  auto source = scalar(ctx, node["source"], field + ".source");
+  if (!source) return ctx.at(node, field + ".source", "missing: which reference manual section maps the alias?");
+  out.source = *source;
+  for (const auto& region : device.memory)
+    if (out.origin < region.end() && region.origin < out.end())
+      return ctx.at(node, field, "alias '" + out.name + "' overlaps region '" + region.name + "'");
+  for (const auto& other : device.aliases)
+    if (out.origin < other.end() && other.origin < out.end())
+      return ctx.at(node, field, "alias '" + out.name + "' overlaps alias '" + other.name + "'");
   return out;
 }
 
@@ -172,6 +239,15 @@ Result<Device> parse_device(const std::string& text, const std::string& file) {
   if (!device.flash())
     return ctx.at(memory, "memory", "expected at least one region of kind flash or code_sram (the program image)");
   if (!device.main_ram()) return ctx.at(memory, "memory", "expected at least one region of kind sram");
+  if (const YAML::Node aliases = root["aliases"]) {
+    if (!aliases.IsSequence())
+      return ctx.at(aliases, "aliases", "expected a list of aliases (name, target, origin, size, source)");
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+      auto entry = alias(ctx, aliases[i], "aliases[" + std::to_string(i) + "]", device);
+      if (!entry) return entry.error();
+      device.aliases.push_back(*entry);
+    }
+  }
   return device;
 }
 

@@ -25,7 +25,7 @@ Machine::Machine(const Device& device, const ElfImage& firmware, const MemoryUsa
       timing_(timing),
       model_(device.core, timing.core),
       nvic_(priority_bits(device.core)),
-      scs_(device.core, nvic_, device.flash()->origin),
+      scs_(device.core, nvic_, device.boot_address()),
       stack_(usage.ram_end_of_data, static_cast<uint32_t>(device.main_ram()->end())),
       has_fpu_(core_has_dsp(device.core)) {}
 
@@ -56,6 +56,15 @@ Status Machine::map_memory() {
                                  region.name + " of " + device_.name + " at " + hex32(region.origin)))
       return error;
     model_.add_code_region(region.origin, region.size);
+  }
+  for (const auto& alias : device_.aliases) {
+    const MemoryRegion* target = device_.region_named(alias.target);
+    if (!target) return Error{"alias '" + alias.name + "' of unknown region '" + alias.target + "'", device_.file, 0, 0, "aliases"};
+    const uint32_t perms = target->kind == MemoryKind::Flash ? (UC_PROT_READ | UC_PROT_EXEC) : UC_PROT_ALL;
+    if (auto error = engine_.map_alias(alias.origin, target->origin, alias.size, perms,
+                                       alias.name + " of " + device_.name + " at " + hex32(alias.origin)))
+      return error;
+    model_.add_code_region(alias.origin, alias.size);
   }
   return std::nullopt;
 }
@@ -91,13 +100,14 @@ Status Machine::reset() {
   instructions_ = 0;
   flash_.reset();
   power_.assign(1, PowerChange{0, PowerState::Run});
-  if (!(vectors[1] & 1u) || !device_.region_at(vectors[1] & ~1u))
+  uint32_t in_region = 0;
+  if (!(vectors[1] & 1u) || !code_at(vectors[1] & ~1u))
     fault_at(FaultKind::HardFault,
              "the reset vector at " + hex32(table + 4) + " is " + hex32(vectors[1]) +
                  ", not a Thumb address (bit 0 set) inside the memory of " + device_.name +
                  "; is the vector table at the start of flash?",
              vectors[1], true);
-  else if (!device_.region_at(vectors[0] - 4u, 4))
+  else if (!device_.region_or_alias_at(vectors[0] - 4u, 4, in_region))
     fault_at(FaultKind::HardFault,
              "the initial stack pointer at " + hex32(table) + " is " + hex32(vectors[0]) +
                  ", outside the SRAM of " + device_.name + "; was the firmware linked for another device?",
@@ -112,13 +122,18 @@ const BlockCost& Machine::decode_block(uint32_t address, uint16_t bytes) {
   return model_.decode(address, code, count);
 }
 
+bool Machine::is_memory(uint32_t address, size_t bytes) const {
+  uint32_t in_region = 0;  // may run across adjacent SRAM banks, or be an alias
+  return device_.holds(address, bytes) || device_.region_or_alias_at(address, bytes, in_region);
+}
+
 bool Machine::read_memory(uint32_t address, void* out, size_t bytes) {
-  if (!device_.holds(address, bytes)) return false;  // may run across adjacent SRAM banks
+  if (!is_memory(address, bytes)) return false;
   return !engine_.read(address, out, bytes, "memory");
 }
 
 bool Machine::write_memory(uint32_t address, const void* in, size_t bytes) {
-  if (!device_.holds(address, bytes)) return false;  // may run across adjacent SRAM banks
+  if (!is_memory(address, bytes)) return false;
   return !engine_.write(address, in, bytes, "memory");
 }
 

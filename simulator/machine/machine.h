@@ -107,6 +107,14 @@ class Machine : public MachineBus {
   uint64_t next_event() const;
   Status take_exception(unsigned exception, uint32_t return_pc);
   Status return_from_exception(uint32_t exc_return);
+  /// The CONTROL bits that say an FP context is active (none without an FPU).
+  uint32_t fp_control_bits() const;
+  /// True when [address, address+bytes) is memory: a region, adjacent SRAM banks or an alias.
+  bool is_memory(uint32_t address, size_t bytes) const;
+  /// True when [address, address+bytes) (a stack frame) is SRAM, across adjacent banks too.
+  bool in_ram(uint32_t address, uint32_t bytes) const;
+  /// True when code can be fetched at `address` (a region, or an alias of one).
+  bool code_at(uint32_t address) const;
   bool sleep(bool deep, const RunLimits& limits, uint64_t budget);
   void set_power(PowerState state);
   Result<RunResult> collect_result(bool& stack_reached_low) const;
@@ -180,7 +188,7 @@ class Machine : public MachineBus {
   std::optional<BadAccess> bad_access_;
 
   // Exceptions and power.
-  std::vector<std::vector<uint32_t>> fp_saved_;  ///< s0-s15, FPSCR per active exception (FPU cores)
+  std::vector<bool> lazy_fp_frames_;  ///< per active exception: its FP state was stacked lazily (timing only)
   uint64_t exceptions_taken_ = 0;
   std::vector<PowerChange> power_;
   std::vector<std::string> notes_;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "machine/exception_frame.h"
 #include "machine/machine.h"
 
 namespace tinysim {
@@ -17,6 +18,10 @@ constexpr uint16_t kWfi = 0xBF30, kWfe = 0xBF20, kBkptSemihost = 0xBEAB;
 /// latency" (M0+: 15, Armv7-M/Armv8-M Mainline: 12; return about 10-12).
 uint32_t entry_cycles(CoreKind core) { return core == CoreKind::CortexM0Plus ? 15 : 12; }
 uint32_t return_cycles(CoreKind core) { return core == CoreKind::CortexM0Plus ? 13 : 10; }
+/// Saving or restoring s0-s15 and FPSCR: "a possible 17 cycles more" on entry and on
+/// exit (Cortex-M4 TRM, via Arm knowledge article 103489845; the same figure is used
+/// for the M7 and M33: ESTIMATE).
+constexpr uint32_t kFpStateCycles = 17;
 
 std::string hex32(uint32_t value) {
   char text[16];
@@ -413,55 +418,59 @@ bool Machine::sleep(bool deep, const RunLimits&, uint64_t budget) {
 Status Machine::take_exception(unsigned exception, uint32_t return_pc) {
   // SP is the active stack: the PSP when thread mode runs on it (CONTROL.SPSEL).
   const uint32_t sp = engine_.reg(UC_ARM_REG_SP);
-  uint32_t xpsr = engine_.reg(UC_ARM_REG_XPSR);
-  const bool from_process_stack = (xpsr & 0x1FFu) == 0 && (engine_.reg(UC_ARM_REG_CONTROL) & 2u);
-  uint32_t frame_sp = (sp - 32u);
-  if (frame_sp & 4u) {
-    frame_sp -= 4u;
-    xpsr |= 1u << 9;  // stack was realigned to 8 bytes
-  } else {
-    xpsr &= ~(1u << 9);
-  }
-  const uint32_t frame[8] = {engine_.reg(UC_ARM_REG_R0), engine_.reg(UC_ARM_REG_R1), engine_.reg(UC_ARM_REG_R2),
-                             engine_.reg(UC_ARM_REG_R3), engine_.reg(UC_ARM_REG_R12), engine_.reg(UC_ARM_REG_LR),
-                             return_pc & ~1u, xpsr | (1u << 24)};
-  if (!device_.region_at(frame_sp, sizeof frame) || device_.region_at(frame_sp)->kind != MemoryKind::Sram) {
+  const uint32_t xpsr = engine_.reg(UC_ARM_REG_XPSR);
+  const uint32_t control = engine_.reg(UC_ARM_REG_CONTROL);
+  const bool nested = (xpsr & 0x1FFu) != 0;
+  const bool from_process_stack = !nested && (control & kControlSpsel);
+  // Unicorn sets CONTROL.FPCA itself when an FP instruction runs (FPCCR.ASPEN).
+  const ExceptionFrame frame = exception_frame(sp, has_fpu_ && (control & kControlFpca));
+  const uint32_t stacked_xpsr = (xpsr & ~kXpsrRealigned) | (frame.realigned ? kXpsrRealigned : 0u) | (1u << 24);
+  uint32_t words[kExtendedFrameWords] = {engine_.reg(UC_ARM_REG_R0), engine_.reg(UC_ARM_REG_R1),
+                                         engine_.reg(UC_ARM_REG_R2), engine_.reg(UC_ARM_REG_R3),
+                                         engine_.reg(UC_ARM_REG_R12), engine_.reg(UC_ARM_REG_LR),
+                                         return_pc & ~1u, stacked_xpsr};
+  if (!in_ram(frame.address, frame.bytes)) {
     fault_at(FaultKind::StackOverflow,
-             "stack overflow while entering " + exception_label(exception) + ": the 32-byte exception frame at " +
-                 hex32(frame_sp) + " is outside SRAM; the interrupted code was",
+             "stack overflow while entering " + exception_label(exception) + ": the " + std::to_string(frame.bytes) +
+                 "-byte exception frame at " + hex32(frame.address) + " is outside SRAM; the interrupted code was",
              return_pc, true);
     return std::nullopt;
   }
   uint32_t vector = 0;
   const uint32_t slot = scs_.vtor() + 4u * exception;
-  if (!read_memory(slot, &vector, 4) || !(vector & 1u) || !device_.region_at(vector & ~1u)) {
+  if (!read_memory(slot, &vector, 4) || !(vector & 1u) || !code_at(vector & ~1u)) {
     fault_at(FaultKind::HardFault,
              exception_label(exception) + " was taken but its vector at " + hex32(slot) + " is " + hex32(vector) +
                  " (no handler); the interrupted code was",
              return_pc, true);
     return std::nullopt;
   }
-  if (auto error = engine_.write(frame_sp, frame, sizeof frame, "exception frame")) return error;
-  if (has_fpu_) {
-    std::vector<uint32_t> saved(17);
-    for (int i = 0; i < 16; ++i) saved[i] = engine_.reg(UC_ARM_REG_S0 + i);
-    saved[16] = engine_.reg(UC_ARM_REG_FPSCR);
-    fp_saved_.push_back(std::move(saved));
+  uint32_t written = kBasicFrameWords * 4u;
+  if (frame.extended) {
+    // The FP state is stacked now even when FPCCR.LSPEN asks for it lazily: the
+    // frame reads the same either way once the handler runs an FP instruction.
+    for (unsigned i = 0; i < 16; ++i) words[kFrameS0 + i] = engine_.reg(UC_ARM_REG_S0 + static_cast<int>(i));
+    words[kFrameFpscr] = engine_.reg(UC_ARM_REG_FPSCR);
+    written = (kFrameFpscr + 1) * 4u;  // the reserved word above FPSCR is not written
+    if (scs_.lazy_stacking()) scs_.set_fp_frame(frame.address + 4u * kFrameS0);
   }
-  const bool nested = (xpsr & 0x1FFu) != 0;
-  engine_.set_reg(UC_ARM_REG_SP, frame_sp);
-  if (from_process_stack) {
-    // Handlers run on the MSP. Unicorn swaps the banked SPs on an SPSEL write, which
-    // it honours only in thread mode: so before IPSR is set.
-    engine_.set_reg(UC_ARM_REG_CONTROL, engine_.reg(UC_ARM_REG_CONTROL) & ~2u);
-  }
-  engine_.set_reg(UC_ARM_REG_LR, nested ? 0xFFFFFFF1u : from_process_stack ? 0xFFFFFFFDu : 0xFFFFFFF9u);
+  if (auto error = engine_.write(frame.address, words, written, "exception frame")) return error;
+  engine_.set_reg(UC_ARM_REG_SP, frame.address);
+  // The handler starts with no FP context (its first FP instruction makes one, with
+  // FPSCR from FPDSCR) and, from thread mode, on the MSP: Unicorn swaps the banked
+  // SPs on an SPSEL write, which it honours only in thread mode, so before IPSR is set.
+  const uint32_t cleared = fp_control_bits() | (from_process_stack ? kControlSpsel : 0u);
+  if (control & cleared) engine_.set_reg(UC_ARM_REG_CONTROL, control & ~cleared);
+  engine_.set_reg(UC_ARM_REG_LR, exc_return_value(nested, from_process_stack, frame.extended));
   engine_.set_reg(UC_ARM_REG_IPSR, exception);
   // Unicorn caches handler mode: rewriting NZCV refreshes it (UNICORN-NOTES trap 8).
   engine_.set_reg(UC_ARM_REG_APSR_NZCV, engine_.reg(UC_ARM_REG_APSR_NZCV));
   engine_.set_reg(UC_ARM_REG_PC, vector | 1u);
   nvic_.activate(exception);
-  cycles_ += entry_cycles(device_.core);
+  // Lazy stacking: the chip pays for the FP state only if the handler uses the FPU.
+  const bool lazy = frame.extended && scs_.lazy_stacking();
+  lazy_fp_frames_.push_back(lazy);
+  cycles_ += entry_cycles(device_.core) + (frame.extended && !lazy ? kFpStateCycles : 0u);
   previous_end_ = 0;
   previous_penalty_ = 0;
   ++exceptions_taken_;
@@ -470,47 +479,75 @@ Status Machine::take_exception(unsigned exception, uint32_t return_pc) {
 
 Status Machine::return_from_exception(uint32_t exc_return) {
   const unsigned exception = engine_.reg(UC_ARM_REG_IPSR) & 0x1FFu;
-  // EXC_RETURN 0xFFFFFFF1 (handler, MSP), 0xFFFFFFF9 (thread, MSP), 0xFFFFFFFD (thread, PSP).
-  const bool to_process_stack = exc_return == 0xFFFFFFFDu;
-  if (exc_return != 0xFFFFFFF1u && exc_return != 0xFFFFFFF9u && !to_process_stack) {
+  if (!valid_exc_return(exc_return, has_fpu_)) {
     fault_at(FaultKind::HardFault,
-             "exception return with EXC_RETURN " + hex32(exc_return) +
-                 ": only returns with a standard frame (0xFFFFFFF1, 0xFFFFFFF9, 0xFFFFFFFD) are modelled; it was",
+             "exception return with EXC_RETURN " + hex32(exc_return) + ": expected 0xFFFFFFF1, 0xFFFFFFF9 or "
+                 "0xFFFFFFFD" + std::string(has_fpu_ ? " (or 0xFFFFFFE1, 0xFFFFFFE9, 0xFFFFFFED with FP state)" : "") +
+                 "; it was",
              block_pc_, false);
     return std::nullopt;
   }
+  const bool to_process_stack = (exc_return | kExcReturnBasicFrame) == 0xFFFFFFFDu;
+  const bool extended = !(exc_return & kExcReturnBasicFrame);
   const uint32_t sp = engine_.reg(to_process_stack ? UC_ARM_REG_PSP : UC_ARM_REG_SP);
-  uint32_t frame[8] = {};
-  if (!read_memory(sp, frame, sizeof frame)) {
-    fault_at(FaultKind::HardFault, "exception return with SP " + hex32(sp) + " outside SRAM; it was", block_pc_,
-             false);
+  uint32_t frame[kExtendedFrameWords] = {};
+  const uint32_t frame_bytes = 4u * (extended ? kFrameFpscr + 1 : kBasicFrameWords);
+  if (!in_ram(sp, frame_bytes) || !read_memory(sp, frame, frame_bytes)) {
+    fault_at(FaultKind::HardFault,
+             "exception return with SP " + hex32(sp) + ": its " + std::to_string(frame_bytes) +
+                 "-byte frame is outside SRAM; it was",
+             block_pc_, false);
     return std::nullopt;
   }
   const int regs[6] = {UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R12, UC_ARM_REG_LR};
   for (int i = 0; i < 6; ++i) engine_.set_reg(regs[i], frame[i]);
+  uint32_t fp_cycles = 0;
+  const uint32_t control = engine_.reg(UC_ARM_REG_CONTROL);
+  if (extended) {
+    for (unsigned i = 0; i < 16; ++i) engine_.set_reg(UC_ARM_REG_S0 + static_cast<int>(i), frame[kFrameS0 + i]);
+    engine_.set_reg(UC_ARM_REG_FPSCR, frame[kFrameFpscr]);
+    // A lazy frame costs its save and restore only when the handler used the FPU
+    // (then it has an FP context of its own, CONTROL.FPCA).
+    const bool lazy = !lazy_fp_frames_.empty() && lazy_fp_frames_.back();
+    fp_cycles = !lazy ? kFpStateCycles : (control & kControlFpca) ? 2 * kFpStateCycles : 0u;
+  }
+  if (!lazy_fp_frames_.empty()) lazy_fp_frames_.pop_back();
   const uint32_t xpsr = frame[7];
-  const uint32_t popped_sp = sp + 32u + ((xpsr & (1u << 9)) ? 4u : 0u);
-  if (!to_process_stack) engine_.set_reg(UC_ARM_REG_SP, popped_sp);
+  const uint32_t sp_after = popped_sp(sp, extended, xpsr);
+  if (!to_process_stack) engine_.set_reg(UC_ARM_REG_SP, sp_after);
   nvic_.deactivate(exception);
-  if (has_fpu_ && !fp_saved_.empty()) {
-    const auto& saved = fp_saved_.back();
-    for (int i = 0; i < 16; ++i) engine_.set_reg(UC_ARM_REG_S0 + i, saved[i]);
-    engine_.set_reg(UC_ARM_REG_FPSCR, saved[16]);
-    fp_saved_.pop_back();
-  }
-  engine_.set_reg(UC_ARM_REG_XPSR, xpsr & ~(1u << 9));
+  engine_.set_reg(UC_ARM_REG_XPSR, xpsr & ~kXpsrRealigned);
   engine_.set_reg(UC_ARM_REG_IPSR, xpsr & 0x1FFu);
-  if (to_process_stack) {
-    // Back in thread mode: select the PSP (Unicorn swaps the banked SPs), then pop.
-    engine_.set_reg(UC_ARM_REG_CONTROL, engine_.reg(UC_ARM_REG_CONTROL) | 2u);
-    engine_.set_reg(UC_ARM_REG_SP, popped_sp);
-  }
+  // Back in the mode returned to: the FP context is active again if it was stacked,
+  // and thread mode on the PSP selects it (Unicorn swaps the banked SPs), then pops.
+  const uint32_t fp_bits = fp_control_bits();
+  const uint32_t restored = (control & ~fp_bits) | (extended ? fp_bits : 0u) | (to_process_stack ? kControlSpsel : 0u);
+  if (restored != control) engine_.set_reg(UC_ARM_REG_CONTROL, restored);
+  if (to_process_stack) engine_.set_reg(UC_ARM_REG_SP, sp_after);
   engine_.set_reg(UC_ARM_REG_APSR_NZCV, xpsr & 0xF0000000u);  // refresh (trap 8)
   engine_.set_reg(UC_ARM_REG_PC, frame[6] | 1u);
-  cycles_ += return_cycles(device_.core);
+  cycles_ += return_cycles(device_.core) + fp_cycles;
   previous_end_ = 0;
   previous_penalty_ = 0;
   return std::nullopt;
+}
+
+bool Machine::code_at(uint32_t address) const {
+  uint32_t in_region = 0;
+  return device_.region_or_alias_at(address, 2, in_region) != nullptr;
+}
+
+uint32_t Machine::fp_control_bits() const {
+  if (!has_fpu_) return 0;
+  // Armv8-M with the Security Extension (TinySim's M33 runs Secure): CONTROL_S.SFPA
+  // follows FPCA across exceptions.
+  return device_.core == CoreKind::CortexM33 ? kControlFpca | kControlSfpa : kControlFpca;
+}
+
+bool Machine::in_ram(uint32_t address, uint32_t bytes) const {
+  uint32_t in_region = 0;
+  const MemoryRegion* first = device_.region_or_alias_at(address, 1, in_region);
+  return first && first->kind == MemoryKind::Sram && is_memory(address, bytes);
 }
 
 // ---------------------------------------------------------------- faults
@@ -569,7 +606,8 @@ void Machine::memory_fault(uc_err err) {
            (access.size == 1 ? "" : "s") + (write ? " to " : " from ") + hex32(access.address);
   }
   // Where the address is relative to the device's memory.
-  const MemoryRegion* inside = device_.region_at(access.address);
+  uint32_t in_region = 0;
+  const MemoryRegion* inside = device_.region_or_alias_at(access.address, 1, in_region);
   const MemoryRegion* below = nullptr;  // region ending closest below the address
   for (const auto& r : device_.memory)
     if (r.end() <= access.address && (!below || r.end() > below->end())) below = &r;

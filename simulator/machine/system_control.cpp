@@ -19,6 +19,8 @@ uint32_t cpuid(CoreKind core) {
 
 SystemControl::SystemControl(CoreKind core, Nvic& nvic, uint32_t vtor) : core_(core), nvic_(nvic), vtor_(vtor) {}
 
+bool SystemControl::has_fpu() const { return core_has_dsp(core_); }
+
 uint32_t SystemControl::read(uint32_t offset, unsigned bytes) {
   const uint32_t word = read_word(offset & ~3u);
   const unsigned shift = (offset & 3u) * 8;
@@ -83,8 +85,11 @@ uint32_t SystemControl::read_word(uint32_t offset) {
     case 0xD14: return ccr_;
     case 0xD24: return shcsr_;
     case 0xD88: return cpacr_;
+    case 0xD90: return 0;  // MPU_TYPE: DREGION = 0, no MPU is modelled (docs/emulator.md)
     case 0xDFC: return demcr_;
-    default: return 0;
+    case 0xF34: return has_fpu() ? fpccr_ : 0u;
+    case 0xF38: return has_fpu() ? fpcar_ : 0u;
+    default: return 0;  // FPDSCR (0xF3C) included: Unicorn gives a new FP context FPSCR = 0
   }
 }
 
@@ -124,6 +129,11 @@ void SystemControl::write_word(uint32_t offset, uint32_t value) {
     case 0xD24: shcsr_ = value; break;
     case 0xD88: cpacr_ = value; break;
     case 0xDFC: demcr_ = value; break;
+    // FPCCR: only LSPEN is writable. ASPEN stays set because Unicorn always sets
+    // CONTROL.FPCA on an FP instruction; LSPACT stays clear because the FP state is
+    // stacked at entry (docs/emulator.md).
+    case 0xF34: fpccr_ = kFpccrAspen | (value & kFpccrLspen); break;
+    case 0xF38: fpcar_ = value & ~7u; break;
     default: break;
   }
 }

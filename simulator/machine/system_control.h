@@ -13,7 +13,8 @@
 namespace tinysim {
 
 /// SCS block (Armv7-M B3.2 / Armv8-M D1.2): SysTick, NVIC ISER/ICER/ISPR/ICPR/
-/// IABR/IPR, SCB CPUID/ICSR/VTOR/AIRCR/SCR/CCR/SHPR1-3/SHCSR/CPACR, DEMCR.
+/// IABR/IPR, SCB CPUID/ICSR/VTOR/AIRCR/SCR/CCR/SHPR1-3/SHCSR/CPACR, DEMCR, and on
+/// FPU cores FPCCR/FPCAR/FPDSCR (B3.2.20-B3.2.22). MPU_TYPE reads DREGION = 0: no MPU.
 class SystemControl : public Peripheral {
  public:
   static constexpr uint32_t kBase = 0xE000E000u;
@@ -37,11 +38,16 @@ class SystemControl : public Peripheral {
   /// SCR.SLEEPONEXIT: sleep again on return from the last handler.
   bool sleep_on_exit() const { return scr_ & 2u; }
   const SysTick& sys_tick() const { return tick_; }
+  /// FPCCR.LSPEN: the FP part of an exception frame is stacked lazily (timing only).
+  bool lazy_stacking() const { return fpccr_ & kFpccrLspen; }
+  /// FPCAR: where the FP registers of the last lazily stacked frame are.
+  void set_fp_frame(uint32_t s0_address) { fpcar_ = s0_address & ~7u; }
 
  private:
   uint32_t read_word(uint32_t offset);
   void write_word(uint32_t offset, uint32_t value);
   uint64_t now() const { return bus_ ? bus_->now_cycles() : 0; }
+  bool has_fpu() const;
 
   CoreKind core_;
   Nvic& nvic_;
@@ -53,6 +59,9 @@ class SystemControl : public Peripheral {
   uint32_t shcsr_ = 0;
   uint32_t cpacr_ = 0;
   uint32_t demcr_ = 0;
+  static constexpr uint32_t kFpccrAspen = 1u << 31, kFpccrLspen = 1u << 30;
+  uint32_t fpccr_ = kFpccrAspen | kFpccrLspen;  ///< reset value (B3.2.20)
+  uint32_t fpcar_ = 0;
   std::function<void()> changed_;
   std::function<uint32_t()> ipsr_;
 };

@@ -1,9 +1,14 @@
 #include "machine/unicorn_engine.h"
 
+#include <sys/mman.h>
+
+#include <cstdio>
+
 namespace tinysim {
 
 UnicornEngine::~UnicornEngine() {
   if (uc_) uc_close(uc_);
+  for (const HostBlock& block : blocks_) munmap(block.memory, block.size);
 }
 
 Error UnicornEngine::error(uc_err err, const std::string& what) {
@@ -31,8 +36,29 @@ Status UnicornEngine::open(CoreKind core) {
 }
 
 Status UnicornEngine::map(uint32_t address, uint32_t size, uint32_t perms, const std::string& what) {
-  if (uc_err err = uc_mem_map(uc_, address, size, perms)) return error(err, "mapping " + what);
+  // Anonymous pages: zeroed, page-aligned and committed only when touched, as
+  // uc_mem_map's own would be.
+  void* memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (memory == MAP_FAILED) return Error{"mapping " + what + ": out of host memory", "", 0, 0, ""};
+  if (uc_err err = uc_mem_map_ptr(uc_, address, size, perms, memory)) {
+    munmap(memory, size);
+    return error(err, "mapping " + what);
+  }
+  blocks_.push_back({address, size, memory});
   return std::nullopt;
+}
+
+Status UnicornEngine::map_alias(uint32_t address, uint32_t target, uint32_t size, uint32_t perms,
+                                const std::string& what) {
+  for (const HostBlock& block : blocks_) {
+    if (target < block.address || uint64_t(target) + size > uint64_t(block.address) + block.size) continue;
+    if (uc_err err = uc_mem_map_ptr(uc_, address, size, perms, static_cast<char*>(block.memory) + (target - block.address)))
+      return error(err, "mapping " + what);
+    return std::nullopt;
+  }
+  char text[64];
+  std::snprintf(text, sizeof text, ": nothing mapped at 0x%08x-0x%08x to alias", target, target + size - 1);
+  return Error{"mapping " + what + text, "", 0, 0, ""};
 }
 
 Status UnicornEngine::map_mmio(uint32_t address, uint32_t size, uc_cb_mmio_read_t on_read,

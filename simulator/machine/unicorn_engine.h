@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "device/core_kind.h"
@@ -23,7 +24,11 @@ class UnicornEngine {
   Status open(CoreKind core);
   uc_engine* get() const { return uc_; }
 
+  /// Maps zeroed memory the engine owns on the host (so aliases can share it).
   Status map(uint32_t address, uint32_t size, uint32_t perms, const std::string& what);
+  /// Maps [address, address+size) onto the same host memory as [target, target+size),
+  /// already mapped by map(): a write through either is seen through both.
+  Status map_alias(uint32_t address, uint32_t target, uint32_t size, uint32_t perms, const std::string& what);
   Status map_mmio(uint32_t address, uint32_t size, uc_cb_mmio_read_t on_read, uc_cb_mmio_write_t on_write,
                   void* user, const std::string& what);
   Status write(uint32_t address, const void* bytes, size_t size, const std::string& what);
@@ -42,7 +47,14 @@ class UnicornEngine {
   static Error error(uc_err err, const std::string& what);
 
  private:
+  /// Host memory behind map(): freed after uc_close.
+  struct HostBlock {
+    uint32_t address;
+    uint32_t size;
+    void* memory;
+  };
   uc_engine* uc_ = nullptr;
+  std::vector<HostBlock> blocks_;
 };
 
 }  // namespace tinysim

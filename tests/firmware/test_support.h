@@ -37,4 +37,13 @@ static inline void print_hex(uint32_t value) {
   semihost_write0(text);
 }
 
+/// Prints "<what> <value in hex>" on a line; 1 if the value is not `expected`.
+static inline int print_check(const char* what, uint32_t value, uint32_t expected) {
+  print(what);
+  print(" ");
+  print_hex(value);
+  print("\n");
+  return value != expected;
+}
+
 #endif

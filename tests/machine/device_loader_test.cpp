@@ -164,6 +164,81 @@ TEST(DeviceLoader, BadSizeAndMissingSourceAndOverlap) {
   EXPECT_NE(e.message.find("overlaps region 'flash'"), std::string::npos);
 }
 
+const std::string kAliases = std::string(kGood) + R"(aliases:
+  - {name: boot, target: flash, origin: 0x00000000, boot: true, source: "rm 4"}
+  - {name: sram mirror, target: sram, origin: 0x10000000, size: 32 KiB, source: "rm 5"}
+)";
+
+TEST(DeviceLoader, AliasesShowTheirRegion) {
+  auto d = parse_device(kAliases, "chip.yaml");
+  ASSERT_TRUE(d.ok()) << d.error().describe();
+  ASSERT_EQ(d->aliases.size(), 2u);
+  EXPECT_EQ(d->aliases[0].size, 1024u * 1024u);  // no size: the whole target
+  EXPECT_EQ(d->aliases[1].size, 32u * 1024u);
+  EXPECT_EQ(d->boot_address(), 0u);
+  uint32_t in_region = 0;
+  const MemoryRegion* r = d->region_or_alias_at(0x10000010u, 4, in_region);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->name, "sram");
+  EXPECT_EQ(in_region, 0x20000010u);
+  EXPECT_EQ(d->region_or_alias_at(0x10007FFEu, 4, in_region), nullptr);  // runs past the alias
+  EXPECT_EQ(d->region_at(0x10000010u), nullptr);  // region_at: regions only
+}
+
+TEST(DeviceLoader, BadAliasesNameTheEntry) {
+  std::string text = kAliases;
+  text.replace(text.find("target: sram,"), 13, "target: sram9,");
+  Error e = error_for(text);
+  EXPECT_EQ(e.describe().substr(0, 37), "bad.yaml:10:33: aliases[1].target: no");
+  EXPECT_NE(e.message.find("no memory region named 'sram9' (expected one of flash, sram)"), std::string::npos);
+
+  text = kAliases;
+  text.replace(text.find("0x10000000"), 10, "0x08080000");
+  e = error_for(text);
+  EXPECT_EQ(e.line, 10);
+  EXPECT_EQ(e.column, 5);
+  EXPECT_EQ(e.field, "aliases[1]");
+  EXPECT_EQ(e.message, "alias 'sram mirror' overlaps region 'flash'");
+
+  text = kAliases;
+  text.replace(text.find("0x10000000"), 10, "0x000FF000");
+  e = error_for(text);
+  EXPECT_EQ(e.message, "alias 'sram mirror' overlaps alias 'boot'");
+
+  text = kAliases;
+  text.replace(text.find("32 KiB"), 6, "128 KiB");
+  e = error_for(text);
+  EXPECT_EQ(e.field, "aliases[1].size");
+  EXPECT_EQ(e.message, "the alias is 128 KiB but region 'sram' has 96 KiB");
+
+  text = kAliases;
+  text.replace(text.find("target: sram,"), 13, "target: sram, boot: true,");
+  e = error_for(text);
+  EXPECT_EQ(e.field, "aliases[1].boot");
+  EXPECT_NE(e.message.find("must show the program image"), std::string::npos);
+
+  text = kAliases;
+  text.replace(text.find("source: \"rm 5\""), 14, "sorce: \"rm 5\"");
+  e = error_for(text);
+  EXPECT_EQ(e.field, "aliases[1].sorce");
+  EXPECT_NE(e.message.find("unknown key (expected one of name, target, origin, size, boot, source)"), std::string::npos);
+}
+
+TEST(DeviceLoader, ShippedAliases) {
+  auto l476 = find_device("stm32l476rg", kDir);
+  ASSERT_TRUE(l476.ok());
+  ASSERT_EQ(l476->aliases.size(), 2u);
+  EXPECT_EQ(l476->boot_address(), 0u);
+  EXPECT_EQ(l476->aliases[1].origin, 0x10000000u);  // SRAM2, modelled at 0x2001 8000
+  EXPECT_EQ(l476->aliases[1].size, 32u * 1024u);
+  auto f746 = find_device("stm32f746ng", kDir);
+  ASSERT_TRUE(f746.ok());
+  EXPECT_EQ(f746->boot_address(), 0x00200000u);
+  auto u585 = find_device("stm32u585ai", kDir);
+  ASSERT_TRUE(u585.ok());
+  EXPECT_EQ(u585->boot_address(), 0x08000000u);  // no alias: the start of flash
+}
+
 TEST(DeviceLoader, YamlSyntaxErrorHasLine) {
   const Error e = error_for("name: x\ncore: [cortex-m4\n");
   EXPECT_EQ(e.file, "bad.yaml");
