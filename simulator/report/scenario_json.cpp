@@ -22,6 +22,15 @@ void write_scenario(JsonWriter& j, const ScenarioOutcome& o) {
   j.field("stride_frames", s.features.stride_frames).field("feature_kind", static_cast<uint32_t>(s.features.kind));
   j.field("fft_size", s.features.fft_size).field("hop_frames", s.features.hop_frames);
   j.field("mel_bands", s.features.mel_bands).field("mfcc_coefficients", s.features.mfcc_coefficients);
+  if (s.features.kind == FeatureKind::kNormalized) {
+    // One {offset, shift} per channel of the merged frame: what CONFIG words 8.. carry.
+    j.key("normalization").begin_array();
+    for (unsigned c = 0; c < s.channels(); ++c) {
+      const tinyrt::ChannelNormalization& n = s.features.normalization[c];
+      j.begin_object().field("offset", int32_t{n.offset}).field("shift", uint32_t{n.shift}).end_object();
+    }
+    j.end_array();
+  }
   j.field("wake_on_motion_counts", s.wake_on_motion).end_object();
   j.end_object();
   j.key("device").begin_object().field("name", o.device.name).field("core", core_name(o.device.core));

@@ -54,6 +54,21 @@ TEST(ScenarioRun, SignClassifierOnTonesScoresExactly) {
   for (const ExpectationResult& r : o.expectations) EXPECT_TRUE(r.passed) << r.expectation.key << " " << r.measured_text;
 }
 
+TEST(ScenarioRun, NormalizedFeaturesReachTheChipAndTheReport) {
+  auto run = run_text("normalized", tones_scenario_with("  stride: 3\n", "  stride: 3\n  features: {kind: normalized, "
+                                                                          "offset: [-5], shift: [1]}\n"));
+  ASSERT_TRUE(run) << run.error().describe();
+  const ScenarioOutcome& o = run.value();
+  EXPECT_EQ(o.data.results.size(), (1500u - 7u) / 3u + 1u);
+  EXPECT_TRUE(o.data.errors.empty());
+  const YAML::Node json = YAML::Load(scenario_json(o));  // JSON is YAML
+  EXPECT_EQ(json["scenario"]["inference"]["feature_kind"].as<int>(), 4);
+  ASSERT_EQ(json["scenario"]["inference"]["normalization"].size(), 1u);
+  EXPECT_EQ(json["scenario"]["inference"]["normalization"][0]["offset"].as<int>(), -5);
+  EXPECT_EQ(json["scenario"]["inference"]["normalization"][0]["shift"].as<int>(), 1);
+  EXPECT_FALSE(YAML::Load(scenario_json(run_text("raw", kTonesScenario).value()))["scenario"]["inference"]["normalization"]);
+}
+
 TEST(ScenarioRun, OnResultSeesEachResultAsItIsPublishedAndTheScoresSoFar) {
   std::vector<ScenarioOutcome> so_far;  // every 100th result's partial outcome
   size_t calls = 0;
