@@ -95,11 +95,13 @@ void EnergyView::showCurrent(const PeriodEnergy& e, bool so_far) {
   first_ms = std::max(first_ms, 0.0);
   x->setRange(first ? first_ms : 0, shown_ms > first_ms ? shown_ms : first_ms + 1);
   if (!first) x->applyNiceNumbers();
+  else keepRoundTicks(x);  // a window deep into the run: round times, not its odd start
   y->setRange(low / 3, high * 3);
   const QString duty = tr("duty cycle %1 %").arg(100 * e.duty_cycle, 0, 'f', 2);
   if (first)
-    chart->setTitle(tr("Current by power state, the latest %1 ms to %2 s (running; %3)")
-                        .arg(shown_ms - first_ms, 0, 'f', 0).arg(shown_ms / 1e3, 0, 'f', 1).arg(duty));
+    chart->setTitle(tr("Current by state, the latest %1 s to %2 s (duty %3 %)")
+                        .arg((shown_ms - first_ms) / 1e3, 0, 'f', 1).arg(shown_ms / 1e3, 0, 'f', 1)
+                        .arg(100 * e.duty_cycle, 0, 'f', 2));
   else if (segments >= kMaxSegments)
     chart->setTitle(tr("Current by power state, first %1 ms (%2)").arg(shown_ms, 0, 'f', 0).arg(duty));
   else

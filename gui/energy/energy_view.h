@@ -25,6 +25,7 @@ class EnergyView : public QWidget {
   QLineSeries* stateOfCharge() const { return soc_; }
   QListWidget* assumptions() const { return assumptions_; }
   QChartView* socChart() const { return soc_view_; }
+  QChartView* currentChart() const { return current_view_; }
   /// Power-state stretches drawn in the current chart.
   int currentSegments() const { return segments_; }
 

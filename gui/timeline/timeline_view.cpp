@@ -234,10 +234,14 @@ void TimelineView::showSensor(const ScenarioRun& run) {
     k = m + 1;
   }
   strip(predicted, pred0, pred1, tr("predicted"));
+  const QString value_unit = unit.isEmpty() ? tr("counts") : unit;
   for (QLineSeries* s : channels_) {
     chart->addSeries(s);
     s->attachAxis(time);
     s->attachAxis(value);
+    connect(s, &QLineSeries::hovered, this, [name = s->name(), value_unit](const QPointF& p, bool on) {
+      if (on) showTooltip(QString("%1: %2 %3 at %4 s").arg(name).arg(p.y(), 0, 'g', 5).arg(value_unit).arg(p.x(), 0, 'f', 3));
+    });
   }
   stream_seconds_ = double(frames) / rate;
   sensor_time_ = time;

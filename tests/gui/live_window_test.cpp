@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QBarSet>
+#include <QChartView>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineSeries>
@@ -12,6 +13,7 @@
 #include <QSignalSpy>
 
 #include "app/main_window.h"
+#include "energy/energy_view.h"
 #include "gui_test_support.h"
 #include "results/results_view.h"
 #include "scenario_files.h"
@@ -52,6 +54,17 @@ TEST(LiveWindow, ViewsFillInWhileTheWearableScenarioRuns) {
   EXPECT_FALSE(finished.wait(300));
   window.views()->setCurrentWidget(window.timeline());
   screenshot(window, "live_timeline_mid_run");
+  // Energy brought to front mid-run: drawn from the latest partial run, following its
+  // latest power-state changes once there are more than the chart's 60.
+  window.views()->setCurrentWidget(window.energy());
+  const std::vector<PowerChange>& power = partials.back()->outcome->run.power;
+  EXPECT_EQ(window.energy()->currentSegments(), int(std::min<size_t>(60, power.size())));
+  if (power.size() > 60) {
+    EXPECT_TRUE(window.energy()->currentChart()->chart()->title().contains("the latest"))
+        << window.energy()->currentChart()->chart()->title().toStdString();
+  }
+  screenshot(window, "live_energy_following");
+  window.views()->setCurrentWidget(window.timeline());
   window.simulation()->setPaused(false);
   ASSERT_TRUE(finished.wait(120000));
   QApplication::processEvents();
