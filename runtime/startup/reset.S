@@ -16,6 +16,15 @@ Reset_Handler:
   adds r1, r1, r2
   mov sp, r1
 1:
+#if defined(__ARM_FP)
+  @ Hard-float builds: the FPU is off at reset (CPACR.CP10/CP11 = 0, Armv7-M ARM B3.2.20).
+  ldr r0, =0xE000ED88       @ CPACR
+  ldr r1, [r0]
+  orr r1, r1, #(0xF << 20)  @ CP10 and CP11: full access
+  str r1, [r0]
+  dsb
+  isb
+#endif
   bl tinysim_start
   b .
   .size Reset_Handler, . - Reset_Handler

@@ -217,14 +217,17 @@ CycleModel::~CycleModel() {
 void CycleModel::FreeTable::operator()(BlockCost* table) const { std::free(table); }
 
 void CycleModel::add_code_region(uint32_t origin, uint32_t size) {
-  regions_.push_back({origin, size, nullptr});
+  regions_.push_back({origin, size, nullptr, {}});
   hot_ = nullptr;
 }
 
-BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t bytes) const {
+BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t bytes,
+                               BlockAccesses* accesses) const {
   BlockCost cost;
   cost.bytes = bytes;
   if (!capstone_) return cost;
+  // Armv6-M faults on every unaligned access: the machine checks those with its own hook.
+  AccessTracker tracker(core_ != CoreKind::CortexM0Plus, core_has_dsp(core_));
   cs_insn* insn = cs_malloc(capstone_);
   const uint8_t* at = code;
   size_t left = bytes;
@@ -241,13 +244,18 @@ BlockCost CycleModel::cost_of(uint32_t address, const uint8_t* code, uint16_t by
       pc += 2;
       exit = false;
       pipe = Pipeline{};
+      tracker.forget();
       continue;
     }
     cost.cycles += instruction_cycles(*insn, timing_, pipe, exit, conditional);
     cost.instructions += 1;
     track_divide(*insn, cost);
+    tracker.step(*insn);
   }
   cs_free(insn, 1);
+  BlockAccesses found = tracker.finish();
+  cost.checks = found.checks;
+  if (accesses) *accesses = std::move(found);
   if (exit && conditional) {
     cost.conditional_exit = 1;
     cost.taken_penalty = timing_.refill;
@@ -262,12 +270,32 @@ const BlockCost& CycleModel::decode(uint32_t address, const uint8_t* code, uint1
       region.table.reset(static_cast<BlockCost*>(std::calloc(region.size / 2, sizeof(BlockCost))));
       if (!region.table) break;
     }
-    BlockCost& slot = region.table.get()[(address - region.origin) >> 1];
-    slot = cost_of(address, code, bytes);
+    const uint32_t halfword = (address - region.origin) >> 1;
+    BlockCost& slot = region.table.get()[halfword];
+    BlockAccesses accesses;
+    slot = cost_of(address, code, bytes, &accesses);
+    if (slot.checks) {
+      if (region.accesses.empty()) region.accesses.assign(region.size / 2, 0);
+      accesses_.push_back(std::move(accesses));
+      region.accesses[halfword] = static_cast<uint32_t>(accesses_.size());
+    } else if (!region.accesses.empty()) {
+      region.accesses[halfword] = 0;
+    }
     return slot;
   }
   uncached_ = cost_of(address, code, bytes);
+  uncached_.checks = 0;  // outside every code region: nothing to keep the accesses with
   return uncached_;
+}
+
+BlockAccesses* CycleModel::accesses_at(uint32_t address) {
+  for (auto& region : regions_) {
+    if (address - region.origin >= region.size) continue;
+    const uint32_t halfword = (address - region.origin) >> 1;
+    if (region.accesses.empty() || !region.accesses[halfword]) return nullptr;
+    return &accesses_[region.accesses[halfword] - 1];
+  }
+  return nullptr;
 }
 
 }  // namespace tinysim

@@ -1,11 +1,15 @@
 #pragma once
 // Cycles per basic block: each block is decoded once with Capstone, its cost
 // kept in a flat table indexed by halfword address, so the hot path is a lookup.
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "cost/block_accesses.h"
 #include "cost/core_timing.h"
 #include "device/core_kind.h"
 
@@ -15,18 +19,32 @@ namespace tinysim {
 struct BlockCost {
   uint32_t cycles = 0;          ///< all instructions, the exit branch not taken
   uint16_t bytes = 0;           ///< block size (0 = not decoded yet)
-  uint16_t instructions = 0;
-  uint8_t taken_penalty = 0;    ///< added when a conditional exit branch is taken
-  uint8_t conditional_exit = 0; ///< 1 if the last instruction is a conditional branch
+  /// BlockCheck bits the machine's hook acts on (cleared by the machine for a block
+  /// it trusts until its next slice; BlockAccesses::checks keeps the decoded ones).
+  uint8_t checks = 0;
   /// SDIV/UDIV time depends on the quotient: 1 + its destination register when the
   /// block's last divide leaves its quotient there at the block's end (0: none).
   /// The block charges the fastest case; the machine adds the rest from the register.
   uint8_t divide_reg = 0;
-  uint8_t divide_signed = 0;
+  uint16_t instructions = 0;
+  uint8_t taken_penalty = 0;    ///< added when a conditional exit branch is taken
+  uint8_t conditional_exit : 1; ///< 1 if the last instruction is a conditional branch
+  uint8_t divide_signed : 1;
   /// The flash cache's memo for this block (FlashCache::fetch): machine state kept
   /// here so the hot path touches one entry. Pads the entry to 16 bytes.
   uint32_t fetch_memo = 0;
+
+  BlockCost() : conditional_exit(0), divide_signed(0) {}
+  /// bytes, checks and divide_reg in one word: equal to the block's size exactly when
+  /// the block is this one and its hook only charges cycles (the machine's fast path).
+  uint32_t hot_key() const {
+    uint32_t key;
+    std::memcpy(&key, reinterpret_cast<const unsigned char*>(this) + offsetof(BlockCost, bytes), sizeof key);
+    return key;
+  }
 };
+static_assert(sizeof(BlockCost) == 16, "one cache line holds four block entries");
+static_assert(offsetof(BlockCost, divide_reg) == offsetof(BlockCost, bytes) + 3, "hot_key() spans these fields");
 
 /// Options a device chooses for its core (from the device file's `timing:`).
 struct CoreOptions {
@@ -71,8 +89,10 @@ class CycleModel {
   }
   /// Decodes the block (`code` holds its `bytes` bytes), caches and returns its cost.
   const BlockCost& decode(uint32_t address, const uint8_t* code, uint16_t bytes);
-  /// Cost of a block without caching (tests, tools).
-  BlockCost cost_of(uint32_t address, const uint8_t* code, uint16_t bytes) const;
+  /// Cost of a block without caching (tests, tools); its accesses into `accesses`.
+  BlockCost cost_of(uint32_t address, const uint8_t* code, uint16_t bytes, BlockAccesses* accesses = nullptr) const;
+  /// The accesses of the cached block at `address` (its checks bits non-zero), or nullptr.
+  BlockAccesses* accesses_at(uint32_t address);
   const CoreTiming& timing() const { return timing_; }
   CoreKind core() const { return core_; }
 
@@ -85,6 +105,7 @@ class CycleModel {
     uint32_t origin;
     uint32_t size;
     std::unique_ptr<BlockCost, FreeTable> table;  ///< one entry per halfword, allocated on first use
+    std::vector<uint32_t> accesses;  ///< per halfword: index into accesses_ + 1 (0: none)
   };
   CoreKind core_;
   CoreTiming timing_;
@@ -92,6 +113,7 @@ class CycleModel {
   std::vector<Region> regions_;
   mutable const Region* hot_ = nullptr;  ///< region of the last hit (code runs from one region)
   BlockCost uncached_;
+  std::deque<BlockAccesses> accesses_;  ///< of blocks with checks, in decode order (stable addresses)
 };
 
 }  // namespace tinysim

@@ -15,6 +15,7 @@ class FlashCache {
   /// Flash at [origin, origin+size) read with `timing`; no wait states: inactive.
   void configure(const FlashTiming& timing, uint32_t origin, uint32_t size);
   bool active() const { return penalty_ != 0; }
+  bool contains(uint32_t address) const { return address - origin_ < size_; }
 
   /// True when fetching [address, address+bytes) costs nothing and needs no lookup
   /// (no wait states, outside flash, or the block's memo holds): fetch() then gives 0.

@@ -76,7 +76,7 @@ class Machine : public MachineBus {
   void raise_irq(unsigned irq) override;
   void request_stop() override;
   /// Ends the current slice so pending interrupts and events are looked at now.
-  void reschedule() { deadline_ = 0; }
+  void reschedule() { deadline_ = slice_end_ = 0; }
 
   const Device& device() const { return device_; }
   const ElfImage& firmware() const { return firmware_; }
@@ -101,6 +101,20 @@ class Machine : public MachineBus {
   __attribute__((noinline)) BlockCost& block_cost_slow(uint32_t address, uint16_t bytes);
   __attribute__((noinline)) void charge_divide();
 
+  // Per-block checks decoded with the block (machine_checks.cpp, docs/emulator.md).
+  /// The block's checks at its entry: prices its flash loads, faults on an unaligned
+  /// access or an FPU instruction with CP10/CP11 off. False when it faulted.
+  bool check_block(BlockCost& cost, uint32_t pc);
+  /// The previous block's accesses known only at its end (registers as it left them).
+  bool check_block_exit();
+  /// Evaluates the entry (or exit) accesses; sets `read_flash` if one read flash.
+  bool check_accesses(const BlockAccesses& block, bool at_exit, bool& read_flash);
+  /// Gives every block trusted during the last slice its decoded checks back.
+  void rearm_checks();
+  /// Stops checking a block whose loads all read SRAM and whose FPU use was allowed.
+  void trust(BlockCost& cost, uint32_t pc, const BlockAccesses& block);
+  /// Fault report for an access the core faults on when unaligned.
+  void unaligned_fault(const MemoryAccess& access, uint32_t address);
   // Run loop parts (machine_run.cpp).
   enum class Halt { None, Slice, Exit, Fault, ExceptionReturn, SupervisorCall, Wfe };
   void advance_peripherals();
@@ -166,13 +180,31 @@ class Machine : public MachineBus {
   // 16-byte load that stalls on the 8-byte store to cycles_ just before it (measured:
   // most of on_block's time).
   uint64_t cycles_ = 0;
+  /// The fast path's bound: slice_end_, or 0 so the next block takes on_block_full
+  /// (a pending divide or exit check, tracing).
   uint64_t deadline_ = 0;
+  uint64_t slice_end_ = 0;
   uint64_t instructions_ = 0;
   uint64_t instruction_limit_ = ~0ull;
   uint32_t previous_end_ = 0;
   uint32_t previous_penalty_ = 0;  ///< taken penalty of the previous block's conditional exit
   uint8_t divide_reg_ = 0;         ///< the previous block's BlockCost::divide_reg
   uint8_t divide_signed_ = 0;
+  /// The previous block, when its accesses known only at its end are still to check.
+  struct ExitCheck {
+    BlockCost* cost;
+    BlockAccesses* block;
+    uint32_t pc;
+    bool trust;  ///< its entry checks allow trusting it if these do too
+  };
+  std::optional<ExitCheck> exit_check_;
+  /// Blocks whose checks were cleared this slice, given back by rearm_checks().
+  struct Trusted {
+    BlockCost* cost;
+    const BlockAccesses* block;
+    uint32_t pc;
+  };
+  std::vector<Trusted> trusted_;
   uint32_t block_pc_ = 0;          ///< start of the block running now
   uint32_t caller_block_pc_ = 0;   ///< the block that ran before it
   bool trace_ = false;

@@ -85,8 +85,6 @@ inline void Machine::charge_block(const BlockCost& cost, uint32_t pc, uint32_t s
   instructions_ += cost.instructions;
   previous_end_ = pc + size;
   previous_penalty_ = cost.taken_penalty;
-  divide_reg_ = cost.divide_reg;
-  divide_signed_ = cost.divide_signed;
   caller_block_pc_ = block_pc_;
   block_pc_ = pc;
 }
@@ -96,12 +94,13 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
   auto* m = static_cast<Machine*>(self);
   const uint32_t pc = static_cast<uint32_t>(address);
   const uint32_t offset = pc - m->hot_table_.origin;
-  // Checks only, no state changed, until every condition of the common case holds.
-  if (__builtin_expect(m->divide_reg_ != 0 || m->trace_ || offset >= m->hot_table_.size, 0))
-    return on_block_full(uc, address, size, self);
+  // Checks only, no state changed, until every condition of the common case holds:
+  // the block is cached with nothing to check or divide (hot_key), the slice goes on
+  // and nothing is pending from the previous block (deadline_ 0), its flash lines are resident.
+  if (__builtin_expect(offset >= m->hot_table_.size, 0)) return on_block_full(uc, address, size, self);
   BlockCost* cost = &m->hot_table_.table[offset >> 1];
   const uint64_t cycles = m->cycles_ + (pc != m->previous_end_ ? m->previous_penalty_ : 0u);
-  if (__builtin_expect(cost->bytes != size || cycles >= m->deadline_, 0) ||
+  if (__builtin_expect(cost->hot_key() != size || cycles >= m->deadline_, 0) ||
       !m->flash_.free_fetch(pc, size, cost->fetch_memo))
     return on_block_full(uc, address, size, self);
   m->cycles_ = cycles;
@@ -112,12 +111,17 @@ void Machine::on_block(uc_engine* uc, uint64_t address, uint32_t size, void* sel
 void Machine::on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void* self) {
   auto* m = static_cast<Machine*>(self);
   const uint32_t pc = static_cast<uint32_t>(address);
-  // The previous block divided: its quotient sets the divide's time (the block charged the fastest).
+  // Work the previous block left for now, with the registers as it ended them: its
+  // divide's time from the quotient (the block charged the fastest), its late accesses.
   if (m->divide_reg_) m->charge_divide();
+  if (m->exit_check_ && !m->check_block_exit()) {
+    uc_emu_stop(uc);
+    return;
+  }
   // The previous block ended in a conditional branch: taken if we are not right after it.
   // The penalty is overwritten at the end of every block, so only the stop path resets it.
   if (pc != m->previous_end_) m->cycles_ += m->previous_penalty_;
-  if (__builtin_expect(m->cycles_ >= m->deadline_, 0)) {
+  if (__builtin_expect(m->cycles_ >= m->slice_end_, 0)) {
     // This block does not run now; its hook fires again on resume (UNICORN-NOTES trap 6).
     m->previous_end_ = pc;
     m->previous_penalty_ = 0;
@@ -130,7 +134,14 @@ void Machine::on_block_full(uc_engine* uc, uint64_t address, uint32_t size, void
   const uint32_t offset = pc - m->hot_table_.origin;
   BlockCost* cost = offset < m->hot_table_.size ? &m->hot_table_.table[offset >> 1] : nullptr;
   if (!cost || cost->bytes != bytes) cost = &m->block_cost_slow(pc, bytes);
+  if (cost->checks && !m->check_block(*cost, pc)) {
+    uc_emu_stop(uc);  // the faulting block does not run
+    return;
+  }
   m->charge_block(*cost, pc, size, m->flash_.fetch(pc, size, cost->fetch_memo));
+  m->divide_reg_ = cost->divide_reg;
+  m->divide_signed_ = cost->divide_signed;
+  m->deadline_ = m->divide_reg_ || m->exit_check_ || m->trace_ ? 0 : m->slice_end_;
   if (m->trace_) m->trace_lines_[m->traced_++ % m->trace_lines_.size()] = {m->cycles_, pc};
 }
 
@@ -191,6 +202,7 @@ void Machine::on_interrupt(uc_engine* uc, uint32_t intno, void* self) {
       m->engine_.set_reg(UC_ARM_REG_R0, out.r0);
       m->engine_.set_reg(UC_ARM_REG_PC, ((pc & ~1u) + 2) | 1u);
       m->previous_end_ = 0;
+      m->exit_check_.reset();  // R0 is no longer what the block left it
       return;
     }
     case 2:  // SVC: PC is already past it; the host enters the SVCall handler.
@@ -299,11 +311,16 @@ Result<RunResult> Machine::run(const RunLimits& limits) {
                pc, true);
       break;
     }
-    deadline_ = std::min({next_event(), budget, cycles_ + kSliceCycles});
-    if (deadline_ <= cycles_) deadline_ = cycles_ + 1;
+    slice_end_ = std::min({next_event(), budget, cycles_ + kSliceCycles});
+    if (slice_end_ <= cycles_) slice_end_ = cycles_ + 1;
+    deadline_ = divide_reg_ || trace_ ? 0 : slice_end_;
+    rearm_checks();
     halt_ = Halt::None;
     bad_access_.reset();
     const uc_err err = engine_.start(pc);
+    // A block that ended the run (exit, WFI, SVC, exception return) keeps its late
+    // accesses unchecked: the host may change registers before the next block.
+    exit_check_.reset();
     pc = engine_.reg(UC_ARM_REG_PC) & ~1u;
     if (fault_) break;
     if (err != UC_ERR_OK) {

@@ -42,6 +42,8 @@ class SystemControl : public Peripheral {
   bool lazy_stacking() const { return fpccr_ & kFpccrLspen; }
   /// FPCAR: where the FP registers of the last lazily stacked frame are.
   void set_fp_frame(uint32_t s0_address) { fpcar_ = s0_address & ~7u; }
+  /// CPACR (0xE000ED88): CP10 and CP11 (bits 20-23) grant access to the FPU.
+  uint32_t cpacr() const { return cpacr_; }
 
  private:
   uint32_t read_word(uint32_t offset);

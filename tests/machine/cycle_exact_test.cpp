@@ -15,26 +15,11 @@ using Counts = std::map<std::string, uint32_t>;
 /// Runs cycle_bench on `dev` and returns "kernel -> cycles" as the firmware printed.
 Counts measure(Device dev) {
   dev.clock_hz = 8000000;  // zero flash wait states on every device
-  auto elf = load_elf(firmware_path("cycle_bench", dev));
-  if (!elf.ok()) {
-    ADD_FAILURE() << elf.error().describe();
-    return {};
-  }
-  auto machine = Machine::create(dev, *elf);
-  if (!machine.ok()) {
-    ADD_FAILURE() << machine.error().describe();
-    return {};
-  }
-  BootInfoStub boot(dev.main_ram()->origin, dev.main_ram()->size);
-  if (auto error = (*machine)->add_peripheral(boot)) ADD_FAILURE() << error->describe();
-  auto result = (*machine)->run();
-  if (!result.ok()) {
-    ADD_FAILURE() << result.error().describe();
-    return {};
-  }
-  EXPECT_EQ(result->reason, StopReason::Exited) << describe(*result);
+  Bench bench("cycle_bench", dev);
+  const RunResult result = bench.run();
+  EXPECT_EQ(result.reason, StopReason::Exited) << describe(result);
   Counts counts;
-  std::istringstream lines(result->console);
+  std::istringstream lines(result.console);
   std::string name;
   uint32_t cycles = 0;
   while (lines >> name >> cycles) counts[name] = cycles;

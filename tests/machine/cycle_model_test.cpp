@@ -19,11 +19,11 @@ TEST(CycleModel, CountsEachClassOnM4) {
   EXPECT_EQ(loop.instructions, 4u);
   // Cortex-M4 TRM r0p1 Table 3-1 / 3.3.2: ADDS 1 + LDR 2 + STR [Rn,#imm] 1 + B<cond> not taken 1.
   EXPECT_EQ(loop.cycles, 1u + 2u + 1u + 1u);
-  EXPECT_EQ(loop.conditional_exit, 1u);
+  EXPECT_EQ(unsigned{loop.conditional_exit}, 1u);
   EXPECT_EQ(loop.taken_penalty, 2u);
   const BlockCost calls = m4.cost_of(0x1000, kPushPop, sizeof kPushPop);
   EXPECT_EQ(calls.cycles, (1u + 3u) + (1u + 3u + 2u));  // push 1+N, pop 1+N+P
-  EXPECT_EQ(calls.conditional_exit, 0u);
+  EXPECT_EQ(unsigned{calls.conditional_exit}, 0u);
   // SDIV 2-12: the block holds the fastest case, the machine's divide hook adds the rest.
   EXPECT_EQ(m4.cost_of(0x1000, kDiv, sizeof kDiv).cycles, 2u);
 }
@@ -93,7 +93,7 @@ TEST(CycleModel, MarksTheQuotientRegisterOfADivide) {
   CycleModel m4(CoreKind::CortexM4);
   const BlockCost k = m4.cost_of(0x100, kept, sizeof kept);
   EXPECT_EQ(k.divide_reg, 1u);  // r0 + 1
-  EXPECT_EQ(k.divide_signed, 1u);
+  EXPECT_EQ(unsigned{k.divide_signed}, 1u);
   EXPECT_EQ(m4.cost_of(0x100, lost, sizeof lost).divide_reg, 0u);
 }
 

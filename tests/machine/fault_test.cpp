@@ -1,4 +1,5 @@
 // Each fault class gives an actionable report: access, address, pc, function.
+#include <cstdio>
 #include <map>
 
 #include "machine_fixture.h"
@@ -17,6 +18,12 @@ RunResult run_mode(const std::string& device_name, uint32_t mode, const RunLimit
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string hex(uint32_t value) {
+  char text[12];
+  std::snprintf(text, sizeof text, "0x%08x", value);
+  return text;
+}
 
 class FaultsOnEveryCore : public ::testing::TestWithParam<const char*> {};
 
@@ -163,6 +170,70 @@ TEST(Faults, UnalignedLoadMultipleIsAHardFaultOnArmv6M) {
   EXPECT_EQ(r.fault->kind, FaultKind::UsageFault);
   EXPECT_TRUE(contains(r.fault->message, "unaligned")) << r.fault->message;
   EXPECT_EQ(r.fault->function.rfind("unaligned_load_multiple", 0), 0u) << r.fault->message;
+}
+
+class UnalignedOnArmv7M : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(UnalignedOnArmv7M, LoadDoubleFromAnOddAddressIsAUsageFault) {
+  const RunResult r = run_mode(GetParam(), 12);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UsageFault);
+  const std::string core = core_name(device(GetParam()).core);
+  EXPECT_TRUE(contains(r.fault->message, "unaligned read of 8 bytes from " + hex(r.fault->address) + " by 'ldrd "))
+      << r.fault->message;
+  EXPECT_TRUE(contains(r.fault->message, "(" + core + " faults on an unaligned LDRD/STRD, LDM/STM, LDREX/STREX and "
+                                         "VLDR/VSTR/VLDM/VSTM whatever CCR.UNALIGN_TRP says: UsageFault UNALIGNED, "
+                                         "Armv7-M ARM A3.2.1) at pc " + hex(r.fault->pc) + " in load_double"))
+      << r.fault->message;
+  EXPECT_TRUE(r.fault->pc_exact);
+  EXPECT_EQ(r.fault->function, "load_double") << r.fault->message;  // its first instruction
+  EXPECT_EQ(r.fault->address % 4u, 2u);  // words + 2
+  EXPECT_EQ(r.fault->size, 8u);
+}
+
+TEST_P(UnalignedOnArmv7M, LoadMultipleFromAnOddAddressIsAUsageFault) {
+  const RunResult r = run_mode(GetParam(), 11);
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_EQ(r.fault->kind, FaultKind::UsageFault);
+  EXPECT_TRUE(contains(r.fault->message,
+                       "unaligned read of 8 bytes from " + hex(r.fault->address) + " by 'ldm r2!, {r0, r1}' ("))
+      << r.fault->message;
+  EXPECT_TRUE(r.fault->pc_exact);
+  EXPECT_EQ(r.fault->function.rfind("unaligned_load_multiple+", 0), 0u) << r.fault->message;
+  EXPECT_EQ(r.fault->address % 4u, 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cores, UnalignedOnArmv7M, ::testing::Values("stm32l476rg", "stm32u585ai", "stm32f746ng"));
+
+TEST(Faults, UnalignedLoadDoubleOnCortexM3) {
+  // No device in the library has an M3: the STM32L476RG's memory with an M3 core.
+  Device dev = device("stm32l476rg");
+  dev.core = CoreKind::CortexM3;
+  dev.file.clear();
+  Bench bench("faults", dev);
+  ASSERT_TRUE(bench.machine);
+  const uint32_t mode = 12;
+  auto at = bench.machine->firmware().symbols.address_of("fault_mode");
+  ASSERT_TRUE(at && bench.machine->write_memory(*at, &mode, 4));
+  const RunResult r = bench.run();
+  ASSERT_TRUE(r.fault) << describe(r);
+  EXPECT_TRUE(contains(r.fault->message, "(cortex-m3 faults on an unaligned LDRD/STRD")) << r.fault->message;
+  EXPECT_EQ(r.fault->function, "load_double") << r.fault->message;  // its first instruction
+}
+
+TEST(Faults, FpuInstructionWithCpacrOffIsAUsageFault) {
+  for (const char* name : {"stm32l476rg", "stm32u585ai"}) {
+    const RunResult r = run_mode(name, 13);
+    ASSERT_TRUE(r.fault) << name << ": " << describe(r);
+    EXPECT_EQ(r.fault->kind, FaultKind::UsageFault);
+    EXPECT_TRUE(contains(r.fault->message,
+                         "FPU instruction 'vadd.f32 s0, s0, s0' with the FPU off: CPACR (0xE000ED88) is 0x00000000, CP10/CP11 not enabled (a UsageFault "
+                         "NOCP on the chip); enable them before the first FPU instruction, e.g. in the reset "
+                         "handler: CPACR |= 0xF << 20, then DSB and ISB; at pc " + hex(r.fault->pc) +
+                             " in fpu_switched_off+"))
+        << r.fault->message;
+    EXPECT_TRUE(r.fault->pc_exact);
+  }
 }
 
 TEST(Faults, NoFaultModeExitsCleanly) {

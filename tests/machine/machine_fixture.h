@@ -33,7 +33,10 @@ struct Bench {
   std::unique_ptr<BootInfoStub> boot;
   std::unique_ptr<Machine> machine;
 
-  Bench(const std::string& program, const std::string& device_name) : dev(device(device_name)) {
+  Bench(const std::string& program, const std::string& device_name) : Bench(program, device(device_name)) {}
+
+  /// `program` on a device as given (a changed clock or core).
+  Bench(const std::string& program, const Device& d) : dev(d) {
     auto elf = load_elf(firmware_path(program, dev));
     if (!elf.ok()) {
       ADD_FAILURE() << elf.error().describe();

@@ -60,6 +60,32 @@ __attribute__((noinline)) uint32_t unaligned_load_multiple(void) {
   return first + second;
 }
 
+#if __ARM_ARCH >= 7
+__attribute__((noinline)) uint32_t load_double(const volatile uint32_t* words) {
+  // LDRD faults on a base that is not word-aligned on Armv7-M/Armv8-M (A3.2.1).
+  uint32_t low, high;
+  __asm__ volatile("ldrd %0, %1, [%2]" : "=r"(low), "=r"(high) : "r"(words) : "memory");
+  return low + high;
+}
+
+__attribute__((noinline)) uint32_t unaligned_load_double(void) {
+  static volatile uint32_t words[3] = {1u, 2u, 3u};
+  volatile uintptr_t address = (uintptr_t)words + 2u;
+  return load_double((const volatile uint32_t*)address);
+}
+#endif
+
+#if defined(__ARM_FP)
+__attribute__((noinline)) uint32_t fpu_switched_off(void) {
+  // The start-up code enabled the FPU; switch it off again, then use it.
+  volatile uint32_t* const cpacr = (volatile uint32_t*)0xE000ED88u;
+  *cpacr &= ~(0xFu << 20);
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+  __asm__ volatile("vadd.f32 s0, s0, s0" ::: "s0");
+  return 1u;
+}
+#endif
+
 int main(void) {
   print("mode ");
   print_uint(FAULT_MODE);
@@ -76,6 +102,12 @@ int main(void) {
     case 9: sleep_forever(); break;
     case 10: return (int)(unaligned_read() >> 24);
     case 11: return (int)unaligned_load_multiple();
+#if __ARM_ARCH >= 7
+    case 12: return (int)unaligned_load_double();
+#endif
+#if defined(__ARM_FP)
+    case 13: return (int)fpu_switched_off();
+#endif
     default: break;
   }
   return 3;
