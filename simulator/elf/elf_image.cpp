@@ -104,6 +104,11 @@ Result<ElfImage> parse_elf(const std::vector<uint8_t>& bytes, const std::string&
       s.no_bits = kind == SHT_NOBITS;
       image.sections.push_back(s);
 
+      if (kind == SHT_ARM_ATTRIBUTES) {  // what the code was built for (arm_build_attributes.h)
+        const uint32_t offset = in.u32(h + offsetof(Elf32_Shdr, sh_offset));
+        if (!in.has(offset, s.size)) return bad(file, "truncated: .ARM.attributes runs past the end of the file");
+        image.arm_attributes.assign(bytes.begin() + offset, bytes.begin() + offset + s.size);
+      }
       if (kind != SHT_SYMTAB) continue;
       const uint32_t offset = in.u32(h + offsetof(Elf32_Shdr, sh_offset));
       const uint32_t size = in.u32(h + offsetof(Elf32_Shdr, sh_size));

@@ -37,6 +37,7 @@ struct ElfImage {
   std::vector<LoadSegment> segments;
   std::vector<Section> sections;
   SymbolTable symbols;
+  std::vector<uint8_t> arm_attributes;  ///< the .ARM.attributes section (build attributes); empty if none
 
   const Section* section(const std::string& name) const;
 };

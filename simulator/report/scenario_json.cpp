@@ -7,16 +7,20 @@
 namespace tinysim {
 namespace {
 
-void optional_value(JsonWriter& j, std::string_view key, std::optional<double> v, double scale = 1.0) {
+void optional_value(JsonWriter& j, std::string_view key, std::optional<double> v, double scale = 1.0,
+                    int digits = 9) {
   j.key(key);
-  if (v) j.value(*v * scale, 9);
+  if (v) j.value(*v * scale, digits);
   else j.null();
 }
 
 void write_scenario(JsonWriter& j, const ScenarioOutcome& o) {
   const Scenario& s = o.scenario;
   j.key("scenario").begin_object().field("name", s.name).field("description", s.description);
-  j.field("file", s.file).field("model", s.model).field("firmware", s.firmware.empty() ? "tinysim-fw" : s.firmware);
+  j.field("file", s.file).key("model");
+  if (s.model.empty()) j.null();  // a firmware of the user's own, no model
+  else j.value(s.model);
+  j.field("firmware", !s.firmware.empty() ? s.firmware : !s.firmware_program.empty() ? s.firmware_program : "tinysim-fw");
   j.field("seed", s.seed).key("duration_s").value(s.duration_seconds, 9).field("battery", s.battery);
   j.key("inference").begin_object().field("window_frames", s.features.window_frames);
   j.field("stride_frames", s.features.stride_frames).field("feature_kind", static_cast<uint32_t>(s.features.kind));
@@ -73,6 +77,8 @@ void write_run(JsonWriter& j, const ScenarioOutcome& o) {
     const ArenaFigures& a = *o.data.arena;
     j.key("arena").begin_object().field("persistent", a.persistent).field("activations", a.activations);
     j.field("scratch", a.scratch).field("total", a.total()).end_object();
+  } else {
+    j.key("arena").null();  // no model, or the firmware reports none: absent, not zero
   }
   j.end_object();
   if (o.fit) write_fit_json(j, *o.fit);
@@ -84,9 +90,19 @@ void write_timing(JsonWriter& j, const ScenarioOutcome& o) {
   optional_value(j, "latency_p50_ms", o.latency.p50, 1e3);
   optional_value(j, "latency_p99_ms", o.latency.p99, 1e3);
   optional_value(j, "latency_max_ms", o.latency.max, 1e3);
-  j.key("mean_feature_cycles").value(o.latency.mean_feature_cycles, 12);
-  j.key("mean_inference_cycles").value(o.latency.mean_inference_cycles, 12);
-  j.key("mean_inference_ms").value(o.latency.mean_inference_cycles * ms_per_cycle, 9);
+  // Figures the firmware did not mark (PROFILE) are null: absent, not zero.
+  optional_value(j, "mean_feature_cycles",
+                 o.latency.feature_runs ? std::optional<double>(o.latency.mean_feature_cycles) : std::nullopt, 1.0, 12);
+  optional_value(j, "mean_inference_cycles",
+                 o.latency.inference_runs ? std::optional<double>(o.latency.mean_inference_cycles) : std::nullopt, 1.0,
+                 12);
+  optional_value(j, "mean_inference_ms",
+                 o.latency.inference_runs ? std::optional<double>(o.latency.mean_inference_cycles * ms_per_cycle)
+                                          : std::nullopt);
+  if (o.scenario.model.empty()) {  // no model: no layers to profile
+    j.key("per_op").null().end_object();
+    return;
+  }
   j.key("per_op").begin_array();
   for (const OpSummary& op : o.data.per_op) {
     j.begin_object().field("index", op.index).field("op", tinyrt::builtin_op_name(static_cast<int32_t>(op.op_code)));
@@ -140,7 +156,9 @@ void write_energy(JsonWriter& j, const ScenarioOutcome& o) {
   j.key("energy").begin_object().key("seconds").value(e.seconds, 12).key("supply_v").value(e.supply_voltage, 9);
   j.key("total_j").value(e.energy, 9).key("average_current_ua").value(e.average_current * 1e6, 9);
   j.key("peak_current_ma").value(e.peak_current * 1e3, 9);
-  j.key("energy_per_inference_uj").value(o.energy_per_inference * 1e6, 9).field("wakeups", e.wakeups);
+  optional_value(j, "energy_per_inference_uj",
+                 o.latency.profiled() ? std::optional<double>(o.energy_per_inference) : std::nullopt, 1e6);
+  j.field("wakeups", e.wakeups);
   j.key("states").begin_array();
   for (const StateEnergy& st : e.states)
     j.begin_object().field("state", power_state_name(st.state)).key("seconds").value(st.seconds, 12)

@@ -12,6 +12,11 @@ std::string figure(const std::string& key, std::optional<double> v) {
   return v ? format_figure(key, *v) : std::string("-");
 }
 
+/// "1234 cycles", or "not marked" when the firmware wrote no PROFILE markers for it.
+std::string cycles(double mean, size_t runs) {
+  return runs ? format_number("%.0f", mean) + " cycles" : std::string("not marked");
+}
+
 /// The verdict lines of the expectations that answer `question`.
 void print_verdicts(std::ostream& out, const ScenarioOutcome& o, const std::string& question) {
   for (const ExpectationResult& r : o.expectations) {
@@ -48,7 +53,9 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   const Scenario& s = o.scenario;
   out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
   out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << format_number("%.1f", o.device.clock_hz / 1e6)
-      << " MHz), " << s.model << "\n";
+      << " MHz), " << (s.model.empty() ? "no model" : s.model)
+      << (s.runtime_firmware() ? std::string() : ", firmware " + (s.firmware.empty() ? s.firmware_program : s.firmware))
+      << "\n";
   out << "  " << s.sensor_names() << " at " << format_number("%.6g", double(s.rate().hz_num) / double(s.rate().hz_den))
       << " Hz x " << s.channels()
       << (s.sensors.size() > 1 ? " (labels from " + s.sensors[s.label_sensor].name + ")" : std::string())
@@ -65,6 +72,9 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
     for (size_t at = 0; (at = text.find('\n', at)) != std::string::npos && at + 1 < text.size(); at += 3)
       text.insert(at + 1, "  ");
     out << "  " << text;
+  } else {
+    out << "  firmware of your own: flash " << format_size(o.run.memory.flash_used) << ", RAM " << format_size(o.run.memory.ram_used)
+        << " static" << (s.model.empty() ? "; no model: no tensor arena, no per-layer profile" : "") << "\n";
   }
   out << "  peak arena " << figure("peak_arena", o.data.arena ? std::optional<double>(double(o.data.arena->total())) : std::nullopt)
       << ", stack high-water " << format_size(o.run.stack_high_water) << "\n";
@@ -72,8 +82,8 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
 
   out << "Fast enough?\n  latency p50 " << figure("latency_p50", o.latency.p50) << ", p99 "
       << figure("latency_p99", o.latency.p99) << " (last frame of the window to the result); inference "
-      << format_number("%.0f", o.latency.mean_inference_cycles) << " cycles, features "
-      << format_number("%.0f", o.latency.mean_feature_cycles) << " cycles; " << o.data.sensor.frames_dropped
+      << cycles(o.latency.mean_inference_cycles, o.latency.inference_runs) << ", features "
+      << cycles(o.latency.mean_feature_cycles, o.latency.feature_runs) << "; " << o.data.sensor.frames_dropped
       << " samples dropped";
   if (s.wake_on_motion) out << ", " << o.data.sensor.frames_idle << " overwritten while idle";
   out << "\n";
@@ -86,7 +96,8 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   out << "Battery life?\n";
   if (o.energy.supply_voltage > 0) {
     out << "  average current " << format_figure("average_current", o.energy.average_current) << ", "
-        << format_figure("energy_per_inference", o.energy_per_inference) << " per inference";
+        << (o.latency.profiled() ? format_figure("energy_per_inference", o.energy_per_inference) : std::string("-"))
+        << " per inference";
     if (o.transmissions) out << ", " << o.transmissions << " radio packets";
     out << "\n";
     if (o.battery_life)

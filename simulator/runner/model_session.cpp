@@ -22,7 +22,7 @@ Result<std::unique_ptr<ModelSession>> ModelSession::create(const Device& device,
   std::unique_ptr<ModelSession> session(new ModelSession);
   session->partition_ = partition.value();
   session->machine_ = std::move(machine.value());
-  if (!session->machine_->write_memory(session->partition_.address, model.data(), model.size()))
+  if (!model.empty() && !session->machine_->write_memory(session->partition_.address, model.data(), model.size()))
     return make_error("could not write the model into flash at " + std::to_string(session->partition_.address));
 
   const std::optional<MemoryRegion> ram = device.main_ram();
@@ -30,7 +30,7 @@ Result<std::unique_ptr<ModelSession>> ModelSession::create(const Device& device,
   SystemSettings& system = options.block.system;
   system.ram_base = ram->origin;
   system.ram_size = ram->size;
-  system.model_addr = session->partition_.address;
+  system.model_addr = model.empty() ? 0 : session->partition_.address;  // 0: no model (a firmware of its own)
   system.model_size = session->partition_.size;
   system.stack_size = options.stack_size;
   session->block_ = std::make_unique<TinySimBlock>(std::move(options.block));

@@ -23,8 +23,9 @@ struct ModelSessionOptions {
 
 class ModelSession {
  public:
-  /// Loads the firmware, places the model, builds the machine. Errors are the user's
-  /// (model too big for flash, firmware missing, bad ELF).
+  /// Loads the firmware, places the model (none when `model` is empty: SYSINFO.MODEL_ADDR
+  /// reads 0), builds the machine. Errors are the user's (model too big for flash,
+  /// firmware missing, bad ELF).
   static Result<std::unique_ptr<ModelSession>> create(const Device& device, const std::vector<uint8_t>& model,
                                                       ModelSessionOptions options);
   Result<RunResult> run(const RunLimits& limits = {});

@@ -14,6 +14,8 @@
 #include "runner/model_session.h"
 #include "scenario/anomaly.h"
 #include "scenario/progress_source.h"
+#include "elf/arm_build_attributes.h"
+#include "runner/firmware_locator.h"
 #include "sensors/channel_selection.h"
 #include "sensors/merged_source.h"
 #include "sensors/source_factory.h"
@@ -95,9 +97,42 @@ Result<std::shared_ptr<const SensorSource>> sensor_stream(const Scenario& s, con
   return source;
 }
 
+/// The user's firmware ELF for the device (a path, or a firmware TinySim builds named by
+/// `firmware:`), checked to be built for the device's core; "" for TinySim's runtime.
+Result<std::string> user_firmware(const Scenario& s, const Device& device) {
+  if (s.runtime_firmware()) return std::string();
+  std::string path = s.firmware;
+  if (path.empty()) {
+    auto found = find_firmware(device, s.firmware_program);
+    if (!found) return at_key(s, "firmware", found.error());
+    path = found.value();
+  }
+  auto elf = load_elf(path);
+  if (!elf) return at_key(s, "firmware", elf.error());
+  const std::string mismatch = core_mismatch(device.core, read_build_target(elf->arm_attributes));
+  if (!mismatch.empty())
+    return at_key(s, "firmware", make_error(path + " does not run on " + device.name + " (" + core_name(device.core) +
+                                            "): it is " + mismatch));
+  return path;
+}
+
 /// What stopped a run that should have ended with the stream, as the user's error.
 Status check_run(const Scenario& s, const RunResult& run, const TinySimRunData& data) {
-  if (run.fault) return make_error("the firmware faulted: " + run.fault->message, s.file);
+  // A firmware of the user's own is located at its `firmware:` key.
+  auto fail = [&s](const std::string& message) {
+    return s.runtime_firmware() ? make_error(message, s.file) : at_key(s, "firmware", make_error(message));
+  };
+  const std::string when = format_number("%.3f", run.seconds()) + " s of simulated time";
+  if (run.fault && run.fault->kind == FaultKind::Budget && run.sleep_cycles + run.deep_sleep_cycles == 0)
+    return fail("the firmware never slept: it ran " + when + " without a WFI or WFE and without returning from "
+                "main (the stream lasts " + format_number("%.3f", s.duration_seconds) + " s). A scenario firmware "
+                "sleeps until the sensor's next window and returns once SENSOR.STATUS.ENDED is set "
+                "(docs/firmware-interface.md, section 5); it was stopped in " + run.fault->function);
+  if (run.fault && run.fault->kind == FaultKind::Budget)
+    return fail("the firmware did not finish: stopped after " + when + " (the stream lasts " +
+                format_number("%.3f", s.duration_seconds) + " s; a run may take 1.5 x as long + 10 s): " +
+                run.fault->message);
+  if (run.fault) return fail("the firmware faulted after " + when + ": " + run.fault->describe());
   if (!data.errors.empty()) {
     const ReportedError& e = data.errors.front();
     return make_error("the firmware reported " + error_code_name(e.code) + " (" + std::to_string(e.arg) +
@@ -126,6 +161,8 @@ LatencyFigures latency_figures(const TinySimRunData& data, SampleRate rate, uint
   uint64_t features = 0, inference = 0;
   for (const FeatureTiming& t : data.features) features += t.cycles();
   for (const InferenceTiming& t : data.inferences) inference += t.cycles();
+  f.feature_runs = data.features.size();
+  f.inference_runs = data.inferences.size();
   if (!data.features.empty()) f.mean_feature_cycles = double(features) / double(data.features.size());
   if (!data.inferences.empty()) f.mean_inference_cycles = double(inference) / double(data.inferences.size());
   return f;
@@ -174,7 +211,7 @@ MeasuredFigures measure(const ScenarioOutcome& o) {
   const uint64_t flash = o.fit ? o.fit->flash_used() : o.run.memory.flash_used + o.model.file_bytes;
   set("flash", double(flash), "");
   set("peak_arena", o.data.arena ? std::optional<double>(double(o.data.arena->total())) : std::nullopt,
-      "the firmware reported no arena");
+      o.scenario.model.empty() ? "no model: the firmware has no tensor arena" : "the firmware reported no arena");
   set("stack", double(o.run.stack_high_water), "");
   set("latency_p50", o.latency.p50, "no inference ran");
   set("latency_p99", o.latency.p99, "no inference ran");
@@ -184,8 +221,9 @@ MeasuredFigures measure(const ScenarioOutcome& o) {
   set("false_activations_per_hour", o.scores.false_activations_per_hour(), "the scenario lists no event classes (events:)");
   set("detection_latency", o.scores.detection_latency_p50(), "no event was detected");
   const bool priced = o.energy.supply_voltage > 0;
-  set("energy_per_inference", priced ? std::optional<double>(o.energy_per_inference) : std::nullopt,
-      "the device has no power figures");
+  set("energy_per_inference", priced && o.latency.profiled() ? std::optional<double>(o.energy_per_inference) : std::nullopt,
+      priced ? "the firmware wrote no PROFILE markers (FEATURES_BEGIN/END, INFER_BEGIN/END)"
+             : "the device has no power figures");
   set("average_current", priced ? std::optional<double>(o.energy.average_current) : std::nullopt,
       "the device has no power figures");
   set("battery_life", o.battery_life ? std::optional<double>(o.battery_life->hours * 3600.0) : std::nullopt,
@@ -254,12 +292,16 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   o.device = device.value();
   if (s.clock_hz) o.device.clock_hz = *s.clock_hz;
 
-  auto bytes = read_file_bytes(s.model);
-  if (!bytes) return at_key(s, "model", bytes.error());
-  auto model = summarize_model(bytes.value(), s.model);
-  if (!model) return model.error();
-  o.model = model.value();
-  if (s.firmware.empty()) {
+  std::vector<uint8_t> model_bytes;  // empty: no model (a firmware of the user's own)
+  if (!s.model.empty()) {
+    auto bytes = read_file_bytes(s.model);
+    if (!bytes) return at_key(s, "model", bytes.error());
+    auto model = summarize_model(bytes.value(), s.model);
+    if (!model) return model.error();
+    o.model = model.value();
+    model_bytes = std::move(bytes.value());
+  }
+  if (s.runtime_firmware()) {
     auto fit = check_model_fit(o.device, o.model, s.stack_bytes, window_ram(s, o.model));
     if (!fit) return fit.error();
     if (!fit->fits())
@@ -267,9 +309,12 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
                                          fit->shortfall());
     o.fit = fit.value();
   }
-  if (Status st = check_features(s, o.model)) return *st;
+  if (!s.model.empty())
+    if (Status st = check_features(s, o.model)) return *st;
   if (s.anomaly_threshold > 0)
     if (Status st = check_autoencoder(s, o.model)) return *st;
+  auto firmware = user_firmware(s, o.device);
+  if (!firmware) return firmware.error();
 
   auto source = scenario_source(s);
   if (!source) return source.error();
@@ -280,7 +325,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
       return s.fields.error("events", "'" + name + "' is not one of the model's classes");
 
   ModelSessionOptions session_options;
-  session_options.firmware_path = s.firmware;
+  session_options.firmware_path = firmware.value();
   session_options.stack_size = s.stack_bytes;
   session_options.block.system.mode = TS_MODE_SCENARIO;
   session_options.block.config = s.features.encode();
@@ -293,7 +338,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   const ModelSession* live = nullptr;  // set once created; results are published only while it runs
   if (options.on_result)
     session_options.block.on_result = [&o, &options, &live](const TinySimBlock&) { options.on_result(o, *live); };
-  auto session = ModelSession::create(o.device, bytes.value(), session_options);
+  auto session = ModelSession::create(o.device, model_bytes, session_options);
   if (!session) return session.error();
   live = session.value().get();
   RunLimits limits;
@@ -319,6 +364,10 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   if (auto timing = timing_assumptions(o.device))  // core profile, wait states, accelerator (simulator/cost)
     for (const std::string& line : timing->lines()) o.assumptions.push_back(line);
   o.assumptions.push_back("sleep is skipped from event to event, not emulated: it costs no host time");
+  if (s.model.empty())
+    o.assumptions.push_back("a firmware of your own without a model: tensor arena, per-layer profile and the model fit "
+                            "check do not apply (absent in the report, not zero); flash and RAM are the ELF's, results "
+                            "its RESULT commits, inference cycles its PROFILE markers");
   auto power = device_power(o.device);
   if (power) {
     if (Status st = price_energy(s, power.value(), o)) return *st;

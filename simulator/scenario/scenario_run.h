@@ -41,14 +41,18 @@ struct ScenarioRunOptions {
 /// result being published (wake-up, DMA, features, inference, publishing).
 struct LatencyFigures {
   std::optional<double> p50, p99, max;
-  double mean_feature_cycles = 0;
-  double mean_inference_cycles = 0;
+  double mean_feature_cycles = 0;    ///< 0 when the firmware marks no feature extraction
+  double mean_inference_cycles = 0;  ///< 0 when the firmware marks no inference
+  size_t feature_runs = 0, inference_runs = 0;  ///< marked spans (PROFILE FEATURES_*, INFER_*)
+
+  /// The firmware marked what it computes, so energy per inference means something.
+  bool profiled() const { return feature_runs + inference_runs > 0; }
 };
 
 struct ScenarioOutcome {
   Scenario scenario;
   Device device;                 ///< with the scenario's clock
-  ModelSummary model;
+  ModelSummary model;           ///< empty (no file) when the scenario has no model
   std::optional<ModelFit> fit;   ///< nullopt with a user firmware
   std::vector<std::string> classes;
   RunResult run;

@@ -113,6 +113,17 @@ TEST(ScenarioParser, MissingFileIsReportedAtItsKey) {
   EXPECT_EQ(s.error().describe(), path + ":3:8: model: file not found: " + dir + "/nothere.tflite");
 }
 
+TEST(ScenarioParser, AModelOrAFirmwareIsNeeded) {
+  EXPECT_EQ(error_of("no_model", tones_scenario_with("model: sign.tflite\n", "")),
+            "scenario.yaml:1:1: model: missing: the model (.tflite) for TinySim's firmware, or a firmware: of your own");
+  const std::string own = scenario_file("own_firmware", tones_scenario_with("model: sign.tflite", "firmware: my_detector"));
+  auto s = load_scenario(own);
+  ASSERT_TRUE(s) << s.error().describe();
+  EXPECT_TRUE(s->model.empty());
+  EXPECT_EQ(s->firmware_program, "my_detector");  // a bare name: a firmware TinySim builds for every core
+  EXPECT_FALSE(s->runtime_firmware());
+}
+
 TEST(ScenarioParser, BadDurationSaysWhichUnitsWork) {
   EXPECT_EQ(error_of("duration", tones_scenario_with("duration: 30 s", "duration: 30 parsecs")),
             "scenario.yaml:19:11: duration: unit 'parsecs' in '30 parsecs': expected one of ns, us, µs, ms, s, min, "

@@ -96,6 +96,19 @@ TEST(ShippedScenarios, Environment) {
   EXPECT_GT(o.simulated_seconds / 86400, 6.99);
 }
 
+TEST(ShippedScenarios, VibrationEnergyDetectorWithoutAModel) {
+  const ScenarioOutcome o = run_shipped("vibration_energy");
+  EXPECT_TRUE(o.scenario.model.empty());
+  EXPECT_EQ(o.data.results.size(), 600u * 3200u / 1024u);
+  EXPECT_GE(figure(o, "accuracy"), 0.97);
+  EXPECT_EQ(o.scores.detected_events(), o.scores.events.size());
+  EXPECT_LT(figure(o, "flash"), 8 * 1024.0);  // a few hundred lines of C++: no interpreter, no model
+  EXPECT_EQ(o.measured.values.count("peak_arena"), 0u);
+  EXPECT_GT(figure(o, "average_current"), 140e-6);  // the accelerometer alone draws 140 uA
+  EXPECT_LT(figure(o, "average_current"), 200e-6);
+  EXPECT_LT(figure(o, "energy_per_inference"), 5e-6);
+}
+
 TEST(ShippedScenarios, KeywordSpotting) {
   const ScenarioOutcome o = run_shipped("keyword_spotting");
   EXPECT_EQ(o.data.results.size(), 120u);  // one 1 s window per second
