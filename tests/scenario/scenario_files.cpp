@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -52,8 +54,10 @@ std::vector<uint8_t> sign_classifier(uint32_t inputs) {
   return dense_model(m);
 }
 
+// Per process: test runs of several build trees share /tmp.
 std::string scratch_dir(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / ("scenario_" + name);
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / ("scenario_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

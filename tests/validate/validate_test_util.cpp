@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -45,8 +47,9 @@ ModelSummary hand_checked_summary() {
   return s.value();
 }
 
+// Per process: test runs of several build trees share /tmp.
 std::string scratch_dir(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / ("tinysim_validate_" + name);
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / ("tinysim_validate_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
