@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "anomaly/reconstruction_error.h"
+#include "app/decision.h"
 #include "features/feature_pipeline.h"
 #include "hal/hal.h"
 #include "interpreter/interpreter.h"
@@ -34,9 +35,15 @@ int prepare_anomaly(Interpreter& interpreter, AnomalyDecision& decision);
 
 /// Runs one inference with profile markers and publishes its first `outputs` output
 /// tensors, one result each, in the model's order: class by the largest score or, with
-/// an anomaly decision, 1 when the reconstruction error is above the threshold.
+/// an anomaly decision, 1 when the reconstruction error is above the threshold, or with
+/// a keyword decision, the class it decides (the output bytes stay the raw scores).
 void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs = 1,
-                       AnomalyDecision* anomaly = nullptr);
+                       AnomalyDecision* anomaly = nullptr, KeywordDecision* keywords = nullptr);
+
+/// The keyword decision the host configured (CONFIG DECISION_*), prepared for the model's
+/// first output. Returns 0 (`active` false when CONFIG DECISION_WINDOWS is 0) or the exit
+/// code of the error it published.
+int prepare_keyword_decision(Interpreter& interpreter, KeywordDecision& decision, bool& active);
 
 /// Host-fed raw input tensors until the host has none left. Returns the exit code.
 int run_tensor_mode(Interpreter& interpreter);
@@ -47,6 +54,6 @@ FeatureConfig configured_features();
 /// Sensor windows -> features -> inference until the stream ends, with `window`
 /// (window_frames x channels int16) for the DMA. Returns the exit code.
 int run_scenario_mode(Interpreter& interpreter, FeaturePipeline& features, int16_t* window,
-                      AnomalyDecision& anomaly);
+                      AnomalyDecision& anomaly, KeywordDecision& keywords);
 
 }  // namespace tinyrt::app

@@ -46,7 +46,23 @@ int prepare_anomaly(Interpreter& interpreter, AnomalyDecision& decision) {
   return 0;
 }
 
-void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs, AnomalyDecision* anomaly) {
+int prepare_keyword_decision(Interpreter& interpreter, KeywordDecision& decision, bool& active) {
+  DecisionSettings settings;
+  settings.windows = hal::config_word(TS_CONFIG_DECISION_WINDOWS / 4);
+  settings.threshold = hal::config_word(TS_CONFIG_DECISION_THRESHOLD / 4);
+  settings.suppress = hal::config_word(TS_CONFIG_DECISION_SUPPRESS / 4);
+  settings.keywords = hal::config_word(TS_CONFIG_DECISION_KEYWORDS / 4);
+  active = settings.windows != 0;
+  if (!active) return 0;
+  const Tensor& out = interpreter.output(0);
+  if (out.type != TensorType::kInt8 || !decision.prepare(settings, out.quant, out.bytes))
+    return fail(TS_ERR_MODEL_UNSUPPORTED, out.bytes,
+                "a keyword decision needs int8 class scores (1..32 classes, keywords and others) and 1..16 windows");
+  return 0;
+}
+
+void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t outputs, AnomalyDecision* anomaly,
+                       KeywordDecision* keywords) {
   if (anomaly != nullptr) memcpy(anomaly->kept_input, interpreter.input(0).data, interpreter.input(0).bytes);
   ProfileMarkers markers;
   hal::profile_inference(true, inference);
@@ -57,6 +73,12 @@ void infer_and_publish(Interpreter& interpreter, uint32_t inference, uint32_t ou
     const uint32_t score = anomaly->error.score(anomaly->kept_input, out.as<int8_t>());
     hal::set_result_score(score);
     hal::publish_result(score > anomaly->threshold ? 1 : 0, out.data, out.bytes);
+    return;
+  }
+  if (keywords != nullptr) {
+    const Tensor& out = interpreter.output(0);
+    hal::set_result_raw_class(predicted_class(out));
+    hal::publish_result(keywords->decide(out.as<int8_t>()), out.data, out.bytes);
     return;
   }
   for (uint32_t i = 0; i < outputs && i < interpreter.output_count(); ++i) {

@@ -14,6 +14,7 @@ namespace {
 tinyrt::Interpreter interpreter;
 tinyrt::FeaturePipeline features;
 tinyrt::app::AnomalyDecision anomaly;
+tinyrt::app::KeywordDecision keywords;
 
 uint8_t* carve(uint8_t*& free, uint32_t bytes) {
   uint8_t* p = free;
@@ -58,5 +59,5 @@ int main() {
                      r.persistent_bytes, r.activation_bytes, r.scratch_bytes);
 
   return info.mode == TS_MODE_TENSOR ? app::run_tensor_mode(interpreter)
-                                     : app::run_scenario_mode(interpreter, features, window, anomaly);
+                                     : app::run_scenario_mode(interpreter, features, window, anomaly, keywords);
 }

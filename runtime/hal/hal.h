@@ -44,6 +44,8 @@ InputStatus input_next(void* dst, uint32_t bytes);
 void publish_result(int32_t predicted_class, const void* output, uint32_t bytes);
 /// Sets the score (Q16.16) every later result carries; call before publish_result.
 void set_result_score(uint32_t score);
+/// Sets the raw argmax every later result carries beside its decided class.
+void set_result_raw_class(int32_t raw_class);
 void publish_error(uint32_t code, uint32_t arg, const char* message);
 
 // Profile markers: exact cycles per inference and per op on the simulated clock.

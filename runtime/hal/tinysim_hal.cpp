@@ -88,6 +88,10 @@ void publish_result(int32_t predicted_class, const void* output, uint32_t bytes)
 
 void set_result_score(uint32_t score) { reg(TS_RESULT_BASE, TS_RESULT_SCORE) = score; }
 
+void set_result_raw_class(int32_t raw_class) {
+  reg(TS_RESULT_BASE, TS_RESULT_RAW_CLASS) = static_cast<uint32_t>(raw_class);
+}
+
 void publish_error(uint32_t code, uint32_t arg, const char* message) {
   reg(TS_RESULT_BASE, TS_RESULT_ERROR_ARG) = arg;
   reg(TS_RESULT_BASE, TS_RESULT_ERROR_MSG) = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(message));

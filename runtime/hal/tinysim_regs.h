@@ -83,6 +83,8 @@
 #define TS_RESULT_ERROR_MSG 0x18u // write before ERROR: address of a NUL-terminated message
 #define TS_RESULT_SCORE 0x1Cu     // write before COMMIT: the result's score, Q16.16 (anomaly: reconstruction error)
 #define TS_RESULT_NO_SCORE 0xFFFFFFFFu  // SCORE at reset: results carry no score
+#define TS_RESULT_RAW_CLASS 0x20u // write before COMMIT: the window's raw argmax when CLASS is a decision
+#define TS_RESULT_NO_RAW_CLASS 0x80000000u  // RAW_CLASS at reset: CLASS is the raw argmax itself
 #define TS_ERR_NONE 0u
 #define TS_ERR_MODEL_INVALID 1u
 #define TS_ERR_MODEL_UNSUPPORTED 2u
@@ -125,6 +127,10 @@
 #define TS_CONFIG_ANOMALY_THRESHOLD 0x1Cu  // Q16.16 reconstruction error above which a result is class 1; 0 = classify
 #define TS_CONFIG_NORMALIZATION 0x20u  // normalised: 16 words, one per channel: offset (int16) | shift << 16
 #define TS_CONFIG_NORMALIZATION_WORDS 16u
+#define TS_CONFIG_DECISION_WINDOWS 0x60u    // keyword decision: windows averaged, 1..16; 0 = publish the raw argmax
+#define TS_CONFIG_DECISION_THRESHOLD 0x64u  // average real class score a keyword needs, Q16.16
+#define TS_CONFIG_DECISION_SUPPRESS 0x68u   // windows after a detection that cannot detect
+#define TS_CONFIG_DECISION_KEYWORDS 0x6Cu   // bit c: class c is a keyword
 #define TS_FEATURES_RAW 0u         // the window itself, quantised by the model's input scale/zero point
 #define TS_FEATURES_STATISTICS 1u  // per-channel windowed statistics
 #define TS_FEATURES_LOG_MEL 2u     // log-mel spectrogram

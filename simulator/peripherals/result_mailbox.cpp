@@ -24,6 +24,7 @@ void ResultMailbox::commit() {
   result.cycle = now();
   result.predicted_class = static_cast<int32_t>(class_);
   if (score_ != TS_RESULT_NO_SCORE) result.score = score_;
+  if (raw_class_ != TS_RESULT_NO_RAW_CLASS) result.raw_class = static_cast<int32_t>(raw_class_);
   if (data_len_ > kMaxResultBytes) {
     misuse("result of " + std::to_string(data_len_) + " bytes at " + hex32(data_addr_) +
            " is larger than the mailbox takes (" + std::to_string(kMaxResultBytes) +
@@ -81,6 +82,7 @@ RegisterBlock::Access ResultMailbox::read_register(uint32_t offset, uint32_t& va
     case TS_RESULT_ERROR_ARG: value = error_arg_; break;
     case TS_RESULT_ERROR_MSG: value = error_msg_; break;
     case TS_RESULT_SCORE: value = score_; break;
+    case TS_RESULT_RAW_CLASS: value = raw_class_; break;
     default: return Access::kUnassigned;
   }
   return Access::kDone;
@@ -102,6 +104,7 @@ RegisterBlock::Access ResultMailbox::write_register(uint32_t offset, uint32_t va
     case TS_RESULT_ERROR_ARG: error_arg_ = value; break;
     case TS_RESULT_ERROR_MSG: error_msg_ = value; break;
     case TS_RESULT_SCORE: score_ = value; break;
+    case TS_RESULT_RAW_CLASS: raw_class_ = value; break;
     default: return Access::kUnassigned;
   }
   return Access::kDone;

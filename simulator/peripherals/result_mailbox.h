@@ -20,6 +20,7 @@ struct InferenceResult {
   uint64_t cycle = 0;
   int32_t predicted_class = -1;  ///< -1: none
   std::optional<uint32_t> score;  ///< SCORE register, Q16.16 (anomaly: reconstruction error); none: not written
+  std::optional<int32_t> raw_class;  ///< RAW_CLASS register: the raw argmax when the class is a decision
   std::vector<uint8_t> output;   ///< the output tensor bytes as in RAM
   std::optional<SensorWindow> window;  ///< the sensor frames it was computed from
   int64_t input_index = -1;            ///< tensor mode: the input it was computed from
@@ -67,6 +68,7 @@ class ResultMailbox : public RegisterBlock {
   uint32_t error_arg_ = 0;
   uint32_t error_msg_ = 0;
   uint32_t score_ = TS_RESULT_NO_SCORE;
+  uint32_t raw_class_ = TS_RESULT_NO_RAW_CLASS;
   uint32_t last_error_ = 0;
 };
 

@@ -209,6 +209,7 @@ std::string scenario_json(const ScenarioOutcome& o) {
     j.begin_object().field("cycle", r.cycle).field("class", r.predicted_class);
     if (r.window) j.field("first_frame", r.window->first_frame).field("last_frame", r.window->last_frame);
     if (r.score) j.key("anomaly_score").value(*r.score / 65536.0, 9);  // the chip's Q16.16 score
+    if (r.raw_class) j.field("raw_class", *r.raw_class);  // the chip's argmax beside its keyword decision
     j.end_object();
   }
   j.end_array();

@@ -50,6 +50,13 @@ struct Expectation {
   int line = 0;              ///< where it was written, for messages
 };
 
+/// The chip's keyword decision (`inference.decision`, CONFIG DECISION_*).
+struct Decision {
+  uint32_t windows = 0;          ///< windows averaged, 1..16
+  double threshold = 0;          ///< average real class score a keyword needs
+  uint32_t suppress_frames = 0;  ///< after a detection, no other for this many frames
+};
+
 struct Scenario {
   std::string file;         ///< the YAML it was read from
   YamlFields fields{YAML::Node(), "", ""};  ///< the whole document, to place errors found while running
@@ -69,6 +76,7 @@ struct Scenario {
   uint32_t wake_on_motion = 0;            ///< counts; > 0: the sensor's motion detector gates windows
   std::vector<std::string> classes;       ///< the model's output classes in order; empty: the source's labels
   std::vector<std::string> events;        ///< classes scored as events (detection latency, false activations)
+  std::optional<Decision> decision;       ///< keywords decided on the chip; none: raw argmax
   double anomaly_threshold = 0;           ///< > 0: an autoencoder; results decided by reconstruction error (anomaly.h)
   double duration_seconds = 0;
   uint64_t seed = 0;

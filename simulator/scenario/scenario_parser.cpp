@@ -289,10 +289,42 @@ Status parse_features(const YamlFields& inference, Scenario& s) {
   return std::nullopt;
 }
 
+/// `decision: {average: 3 windows, threshold: 0.6, suppress: 1 s}`: the chip's keyword
+/// decision (runtime/app/decision.h); suppress is a time or frames, kept in frames.
+Status parse_decision(const YamlFields& inference, Scenario& s) {
+  auto f = inference.map("decision");
+  if (!f) return f.error();
+  if (Status st = f->only({"average", "threshold", "suppress"})) return st;
+  auto average = f->text("average");
+  if (!average) return average.error();
+  char* end = nullptr;
+  const unsigned long windows = std::strtoul(average->c_str(), &end, 10);
+  const std::string unit(end);
+  if (end == average->c_str() || (*average)[0] == '-' || windows < 1 || windows > 16 ||
+      !(unit.empty() || unit == " window" || unit == " windows"))
+    return f->error("average", "expected 1 to 16 windows, got '" + *average + "'");
+  auto threshold = f->number("threshold");
+  if (!threshold) return threshold.error();
+  if (!(threshold.value() > 0) || threshold.value() >= 65536)
+    return f->error("threshold", "expected an average class score above 0 (a probability: 0 to 1 for softmax outputs)");
+  Decision d;
+  d.windows = static_cast<uint32_t>(windows);
+  d.threshold = threshold.value();
+  if (f->has("suppress")) {
+    auto suppress = frames(*f, "suppress", s.rate());
+    if (!suppress) return suppress.error();
+    d.suppress_frames = suppress.value();
+  }
+  s.decision = d;
+  return std::nullopt;
+}
+
 Status parse_inference(const YamlFields& root, Scenario& s) {
   auto f = root.map("inference");
   if (!f) return f.error();
-  if (Status st = f->only({"window", "stride", "features", "wake_on_motion"})) return st;
+  if (Status st = f->only({"window", "stride", "features", "wake_on_motion", "decision"})) return st;
+  if (f->has("decision"))
+    if (Status st = parse_decision(*f, s)) return st;
   if (f->has("wake_on_motion")) {
     auto threshold = motion_threshold(*f, s.sensors);
     if (!threshold) return threshold.error();

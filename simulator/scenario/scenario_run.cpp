@@ -1,6 +1,7 @@
 #include "scenario/scenario_run.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iterator>
@@ -21,6 +22,15 @@
 #include "sensors/source_factory.h"
 
 namespace tinysim {
+
+DecisionWords decision_words(const Decision& d, uint32_t stride_frames, const std::vector<std::string>& classes,
+                             const std::vector<std::string>& events) {
+  uint32_t keywords = 0;
+  for (size_t c = 0; c < classes.size() && c < 32; ++c)
+    if (std::find(events.begin(), events.end(), classes[c]) != events.end()) keywords |= 1u << c;
+  const uint32_t suppress = (d.suppress_frames + stride_frames - 1) / stride_frames;
+  return {d.windows, static_cast<uint32_t>(std::lround(d.threshold * 65536.0)), suppress, keywords};
+}
 namespace {
 
 
@@ -331,6 +341,11 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   session_options.block.config = s.features.encode();
   if (s.anomaly_threshold > 0)
     session_options.block.config[TS_CONFIG_ANOMALY_THRESHOLD / 4] = anomaly_threshold_q16(s.anomaly_threshold);
+  if (s.decision) {
+    if (s.events.empty()) return s.fields.error("inference", "a decision needs events: the keyword classes it calls");
+    const DecisionWords words = decision_words(*s.decision, s.features.stride_frames, o.classes, s.events);
+    std::copy(words.begin(), words.end(), session_options.block.config.begin() + TS_CONFIG_DECISION_WINDOWS / 4);
+  }
   session_options.block.sensor =
       options.progress ? std::make_shared<ProgressSource>(source.value(), options.progress) : source.value();
   session_options.block.fifo_depth_frames = s.fifo_depth;

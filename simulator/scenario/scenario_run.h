@@ -3,6 +3,7 @@
 // the emulated chip in simulated time with TinySim's runtime firmware (ModelSession in
 // scenario mode), then collects every result, the profile, memory, power timeline and
 // energy, scores the results against the labels and checks the expectations.
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -23,6 +24,12 @@
 #include "scenario/scoring.h"
 
 namespace tinysim {
+
+/// CONFIG DECISION_WINDOWS, _THRESHOLD (Q16.16), _SUPPRESS (windows: the suppress time
+/// rounded up to whole strides) and _KEYWORDS (a bit per event class) for `d`.
+using DecisionWords = std::array<uint32_t, 4>;
+DecisionWords decision_words(const Decision& d, uint32_t stride_frames, const std::vector<std::string>& classes,
+                             const std::vector<std::string>& events);
 
 class ModelSession;
 struct ScenarioOutcome;
