@@ -35,6 +35,10 @@ void write_scenario(JsonWriter& j, const ScenarioOutcome& o) {
     }
     j.end_array();
   }
+  if (s.decision) {  // the chip's keyword decision: what CONFIG words 24.. carry (results[].class is decided)
+    j.key("decision").begin_object().field("windows", s.decision->windows);
+    j.key("threshold").value(s.decision->threshold, 9).field("suppress_frames", s.decision->suppress_frames).end_object();
+  }
   j.field("wake_on_motion_counts", s.wake_on_motion).end_object();
   j.end_object();
   j.key("device").begin_object().field("name", o.device.name).field("core", core_name(o.device.core));

@@ -61,6 +61,10 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
       << (s.sensors.size() > 1 ? " (labels from " + s.sensors[s.label_sensor].name + ")" : std::string())
       << ", window " << s.features.window_frames << " frames, stride "
       << s.features.stride_frames << (s.wake_on_motion ? ", wake on motion above " + std::to_string(s.wake_on_motion) + " counts" : std::string())
+      << (s.decision ? ", keywords decided on the chip (average " + std::to_string(s.decision->windows) +
+                           " windows, threshold " + format_number("%.6g", s.decision->threshold) + ", suppress " +
+                           std::to_string(s.decision->suppress_frames) + " frames)"
+                     : std::string())
       << "; " << format_number("%.1f", o.simulated_seconds) << " s simulated, seed " << s.seed
       << ", " << o.data.results.size() << " inferences\n\n";
 
