@@ -10,7 +10,9 @@
 #include "runner/model_session.h"
 #include "scenario/scenario_parser.h"
 #include "scenario/scenario_run.h"
+#include "report/scenario_reports.h"
 #include "scenario_files.h"
+#include "tones_scenario.h"
 #include "sensors/generated_source.h"
 
 namespace tinysim {
@@ -131,14 +133,19 @@ TEST(KeywordDecision, WithoutADecisionTheChipPublishesTheRawArgmax) {
   }
 }
 
+/// A 10 Hz tones scenario with 1 s windows for the sign classifier and `decision`.
+std::string decision_scenario(const std::string& decision, const std::string& events = "") {
+  return test::write_scenario(
+      "decision_errors",
+      "name: d\ndevice: nrf52840\nmodel: sign.tflite\nsensors:\n  - {name: a, kind: accelerometer, rate: 10 Hz, "
+      "channels: 1, source: {generator: tones}}\ninference:\n  window: 1 s\n  decision: " +
+          decision + "\nduration: 1 s\n" + events,
+      10);
+}
+
 TEST(KeywordDecision, ScenarioErrorsNameTheField) {
   const auto error_of = [](const std::string& decision) {
-    const std::string path = test::write_scenario(
-        "decision_errors",
-        "name: d\ndevice: nrf52840\nmodel: sign.tflite\nsensors:\n  - {name: a, kind: accelerometer, rate: 10 Hz, "
-        "channels: 1, source: {generator: tones}}\ninference:\n  window: 1 s\n  decision: " +
-            decision + "\nduration: 1 s\n",
-        10);
+    const std::string path = decision_scenario(decision);
     auto loaded = load_scenario(path);
     return loaded ? std::string("loaded") : loaded.error().describe().substr(path.size());
   };
@@ -153,6 +160,42 @@ TEST(KeywordDecision, ScenarioErrorsNameTheField) {
             ":8:52: inference.decision.suppress: '0.05 s' is not a whole number of frames at the sensor's rate "
             "(0.500000 frames)");
   EXPECT_EQ(error_of("{average: 3, threshold: 0.5, suppress: 2 s}"), "loaded");
+}
+
+Result<ScenarioOutcome> run_tones(const std::string& name, const std::string& text) {
+  auto loaded = load_scenario(test::write_scenario(name, text, 7));
+  if (!loaded) return loaded.error();
+  ScenarioRunOptions options;
+  options.devices_dir = TINYSIM_SOURCE_DIR "/devices";
+  return run_scenario(loaded.value(), options);
+}
+
+const std::string kDecidedTones = "  stride: 3\n  decision: {average: 2, threshold: 0.5}\n";
+
+TEST(KeywordDecision, ADecisionNeedsEventsToCall) {
+  const std::string text = test::replace_first(test::tones_scenario_with("  stride: 3\n", kDecidedTones),
+                                               "events: [high]\n", "");
+  auto run = run_tones("decision_no_events", text);
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().describe().find(":15:3: inference: a decision needs events: the keyword classes it calls"),
+            std::string::npos)
+      << run.error().describe();
+}
+
+TEST(KeywordDecision, ReportListsTheDecisionAndEachRawClass) {
+  auto run = run_tones("decision_report", test::tones_scenario_with("  stride: 3\n", kDecidedTones));
+  ASSERT_TRUE(run) << run.error().describe();
+  const std::string json = scenario_json(run.value());
+  EXPECT_NE(json.find("\"decision\": {\n        \"windows\": 2,\n        \"threshold\": 0.5,\n        "
+                      "\"suppress_frames\": 0\n      },"),
+            std::string::npos)
+      << json.substr(0, 2000);
+  EXPECT_NE(json.find("\"raw_class\": "), std::string::npos);
+  auto plain = run_tones("decision_report_off", test::kTonesScenario);
+  ASSERT_TRUE(plain) << plain.error().describe();
+  const std::string off = scenario_json(plain.value());
+  EXPECT_EQ(off.find("raw_class"), std::string::npos);
+  EXPECT_EQ(off.find("\"decision\""), std::string::npos);
 }
 
 }  // namespace
