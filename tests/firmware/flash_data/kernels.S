@@ -8,7 +8,7 @@
  * kernel only: its first read of each line is a miss. */
   .syntax unified
   .thumb
-  .section .data.flash_data_kernels, "awx", %progbits
+  .section .ramfunc.flash_data_kernels, "awx", %progbits
 
   .macro KERNEL name, table
   .global \name

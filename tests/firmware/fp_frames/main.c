@@ -22,7 +22,7 @@
 
 /// The SVC path and the timed code run from SRAM: no flash wait states or
 /// accelerator lines in the cycles measured (.data is copied to SRAM at start-up).
-#define IN_SRAM __attribute__((section(".data.in_sram"), noinline))
+#define IN_SRAM __attribute__((section(".ramfunc.in_sram"), noinline))
 
 enum mode { CHANGE_FRAME, NESTED, QUIET };
 static volatile enum mode mode;
@@ -96,7 +96,7 @@ void systick_body(uint32_t* frame, uint32_t exc_return) {
 
 // The frame is at the SP of the stack the exception used (EXC_RETURN bit 2).
 #define FRAME_HANDLER(name, body)                                             \
-  __attribute__((naked, section(".data.in_sram"))) void name(void) {         \
+  __attribute__((naked, section(".ramfunc.in_sram"))) void name(void) {         \
     __asm__ volatile("tst lr, #4\n\tite eq\n\tmrseq r0, msp\n\tmrsne r0, psp\n\t" \
                      "mov r1, lr\n\tb " #body);                               \
   }
