@@ -1,5 +1,6 @@
 #include "adapter/simulation.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace tinysim::gui {
@@ -121,6 +122,11 @@ Simulation::Simulation(QObject* parent) : QObject(parent), worker_(new Simulatio
   });
   connect(worker_, &SimulationWorker::scenarioProgress, this, [this](double fraction) { fraction_ = fraction; });
   connect(worker_, &SimulationWorker::scenarioPartial, this, [this](ScenarioRunPtr run) {
+    // The stream's progress may lag the results (a step, a pause): the run so far is newer.
+    if (duration_ > 0 && run->outcome) {
+      fraction_ = std::max(fraction_, std::min(1.0, run->outcome->simulated_seconds / duration_));
+      reportProgress();
+    }
     emit scenarioPartial(std::move(run));  // the window draws it (direct connections) ...
     worker_->partialDrawn();               // ... before the worker sends the next one
   });

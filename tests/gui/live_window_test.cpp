@@ -3,6 +3,8 @@
 // the views at the end are the finished run's. (live_views_test.cpp: every other view.)
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <QApplication>
 #include <QBarSet>
 #include <QChartView>
@@ -10,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 #include "app/main_window.h"
@@ -106,6 +109,8 @@ TEST(LiveWindow, StepRunsExactlyOneMoreInference) {
   ASSERT_TRUE(window.openScenario(QString::fromStdString(dir + "/tones.yaml")));
   QSignalSpy partial(window.simulation(), &Simulation::scenarioPartial);
   QSignalSpy finished(window.simulation(), &Simulation::scenarioFinished);
+  QSignalSpy progress(window.simulation(), &Simulation::progress);
+  double latest_so_far = 0;
 
   // Step on an idle window starts the run and holds it at its first result.
   window.setup()->stepButton()->click();
@@ -115,11 +120,19 @@ TEST(LiveWindow, StepRunsExactlyOneMoreInference) {
     ASSERT_EQ(partial.size(), qsizetype(step));
     EXPECT_EQ(resultsOf(partial.last().first()), step);
     EXPECT_EQ(window.timeline()->score(0)->count(), qsizetype(step));
+    // The progress line is at least as far as the results shown, though the run is held.
+    latest_so_far = partial.last().first().value<ScenarioRunPtr>()->outcome->simulated_seconds;
+    ASSERT_FALSE(progress.isEmpty());
+    const QString text = progress.last().first().toString();
+    const QRegularExpressionMatch shown = QRegularExpression("([0-9]+\\.[0-9]) of").match(text);
+    ASSERT_TRUE(shown.hasMatch()) << text.toStdString();
+    EXPECT_GE(shown.captured(1).toDouble(), std::floor(latest_so_far * 10) / 10) << text.toStdString();
     EXPECT_FALSE(partial.wait(300)) << "paused: nothing more arrives";
     window.setup()->stepButton()->click();
     ASSERT_TRUE(partial.wait(60000));
   }
   EXPECT_EQ(resultsOf(partial.last().first()), 5u);
+  EXPECT_GE(latest_so_far, 0.1) << "the progress check above could not fail";
   EXPECT_TRUE(finished.isEmpty());
   window.setup()->pauseButton()->setChecked(false);
   ASSERT_TRUE(finished.wait(120000));
