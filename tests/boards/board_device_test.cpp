@@ -7,6 +7,7 @@
 #include "device/device_loader.h"
 #include "peripherals/board_peripherals.h"
 #include "peripherals/cmsdk_uart.h"
+#include "support/scratch.h"
 
 namespace tinysim {
 namespace {
@@ -70,7 +71,7 @@ TEST(BoardDevices, PeripheralsComeFromTheDeviceFile) {
 }
 
 Result<std::unique_ptr<BoardPeripherals>> peripherals_from(const std::string& entry) {
-  const std::string path = testing::TempDir() + "/board.yaml";
+  const std::string path = test::scratch_path("board.yaml");
   std::ofstream(path) << "name: board\ncore: cortex-m3\nclock_hz: 25000000\nclock_source: s\nmemory:\n"
                          "  - {name: code, kind: code_sram, origin: 0, size: 4 MiB, source: s}\n"
                          "  - {name: ram, kind: sram, origin: 0x20000000, size: 4 MiB, source: s}\n"
@@ -83,7 +84,7 @@ Result<std::unique_ptr<BoardPeripherals>> peripherals_from(const std::string& en
 }
 
 TEST(BoardDevices, BadPeripheralEntriesSayWhereAndWhat) {
-  const std::string file = testing::TempDir() + "/board.yaml";
+  const std::string file = test::scratch_path("board.yaml");
   auto kind = peripherals_from("{kind: pl011, name: uart0, base: 0x40004000, source: s}");
   ASSERT_FALSE(kind.ok());
   EXPECT_EQ(kind.error().describe(), file + ":9:12: peripherals[0].kind: expected cmsdk_apb_uart, got 'pl011'");

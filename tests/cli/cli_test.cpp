@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "support/scratch.h"
 
 namespace {
 
@@ -58,7 +59,7 @@ TEST(Cli, CorruptModelIsRefusedWithWhereAndWhat) {
   std::ifstream in(kModels + "tflm_hello_world_int8.tflite", std::ios::binary);
   ASSERT_TRUE(in.good()) << "needs ../shared/models";
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  const std::string path = testing::TempDir() + "/truncated.tflite";
+  const std::string path = tinysim::test::scratch_path("truncated.tflite");
   std::ofstream(path, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
   const Outcome o = run("model inspect " + path);
   EXPECT_EQ(o.exit_code, 2);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "support/scratch.h"
 
 namespace {
 
@@ -17,7 +18,7 @@ using tinysim::test::run_cli;
 const std::string kTonesSpecPath = TINYSIM_SOURCE_DIR "/tests/data/tones_train_spec.yaml";
 
 std::string written_spec(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + "/" + name;
+  const std::string path = tinysim::test::scratch_path(name);
   std::ofstream(path) << text;
   return path;
 }
@@ -28,7 +29,7 @@ TEST(TrainCli, UnknownLayerExitsTwoNamingTheLayerAndFileLine) {
   const std::string layer = "  - dense: {units: 2}";
   text.replace(text.find(layer), layer.size(), "  - conv3d: {filters: 2}");  // line 16
   const std::string spec = written_spec("train_cli_unknown_layer.yaml", text);
-  const CliOutcome o = run_cli("model train " + spec + " -o " + testing::TempDir() + "/never.tflite");
+  const CliOutcome o = run_cli("model train " + spec + " -o " + tinysim::test::scratch_path("never.tflite"));
   EXPECT_EQ(o.exit_code, 2) << o.out;
   EXPECT_NE(o.out.find("tinysim model train: " + spec + ":16:"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("model[1] (conv3d): unknown layer 'conv3d'; expected one of: dense, conv1d"), std::string::npos)
@@ -37,7 +38,7 @@ TEST(TrainCli, UnknownLayerExitsTwoNamingTheLayerAndFileLine) {
 
 TEST(TrainCli, GoodSpecExitsZeroAndWritesAModelThatInspectReads) {
   const std::string& spec = kTonesSpecPath;
-  const std::string model = testing::TempDir() + "/train_cli_tones.tflite";
+  const std::string model = tinysim::test::scratch_path("train_cli_tones.tflite");
   std::remove(model.c_str());
   const CliOutcome trained = run_cli("model train " + spec + " -o " + model);
   ASSERT_EQ(trained.exit_code, 0) << trained.out;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "energy/battery.h"
+#include "support/scratch.h"
 
 namespace tinysim {
 namespace {
@@ -12,7 +13,7 @@ const std::string kDir = TINYSIM_SOURCE_DIR "/devices/batteries";
 
 /// A battery file in the test's temporary directory; returns its path.
 std::string write_file(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + "/" + name;
+  const std::string path = test::scratch_path(name);
   FILE* f = std::fopen(path.c_str(), "w");
   std::fputs(text.c_str(), f);
   std::fclose(f);

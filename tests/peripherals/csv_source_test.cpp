@@ -1,4 +1,5 @@
 #include "sensors/csv_source.h"
+#include "support/scratch.h"
 
 #include <gtest/gtest.h>
 
@@ -115,7 +116,7 @@ TEST(CsvSensorSource, EmptyAndHeaderOnlyFiles) {
 }
 
 TEST(CsvSensorSource, LoadsFromFileAndReportsMissingFile) {
-  const std::string path = testing::TempDir() + "tinysim_csv_source_test.csv";
+  const std::string path = test::scratch_path("csv_source_test.csv");
   {
     std::ofstream out(path, std::ios::binary);
     out << "time,x\n0,10\n0.5,20\n1.0,30\n";

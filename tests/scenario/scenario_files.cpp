@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "model/tflite_writer.h"
+#include "support/scratch.h"
 
 namespace tinysim::test {
 
@@ -54,14 +54,7 @@ std::vector<uint8_t> sign_classifier(uint32_t inputs) {
   return dense_model(m);
 }
 
-// Per process: test runs of several build trees share /tmp.
-std::string scratch_dir(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::path(testing::TempDir()) / ("scenario_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string scratch_dir(const std::string& name) { return test::fresh_scratch_dir("scenario_" + name); }
 
 void write_text(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 

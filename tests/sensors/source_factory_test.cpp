@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "source_yaml.h"
+#include "support/scratch.h"
 
 namespace tinysim {
 namespace {
@@ -46,8 +47,7 @@ TEST(SourceFactory, SeedKeyOverridesTheScenarioSeed) {
 class CsvFile : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("tinysim_factory_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
+    dir_ = test::fresh_scratch_dir("factory");
     std::ofstream(dir_ / "rec.csv") << "time,ax,ay,label\n0.00,1,2,rest\n0.02,3,4,walk\n0.04,5,6,walk\n";
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

@@ -8,6 +8,7 @@
 #include "sensors/wav_file.h"
 #include "source_yaml.h"
 #include "wav_bytes.h"
+#include "support/scratch.h"
 
 namespace tinysim {
 namespace {
@@ -95,8 +96,7 @@ TEST(WavFile, ErrorsNameTheFileAndByte) {
 class WavSourceFiles : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("tinysim_wav_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
+    dir_ = test::fresh_scratch_dir("wav");
     WavFields f;
     f.rate = 10;
     for (int16_t i = 0; i < 30; ++i) f.samples.push_back(i);

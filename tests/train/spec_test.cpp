@@ -8,6 +8,7 @@
 
 #include "train/int8_runner.h"
 #include "train/train_run.h"
+#include "support/scratch.h"
 
 namespace tinysim {
 namespace {
@@ -119,7 +120,7 @@ TEST(TrainSpec, NormalizedFeaturesTakeAnOffsetAndAShiftPerChannel) {
 }
 
 TEST(TrainSpec, UnreadableCsvRowIsNamedWithFileAndRow) {
-  const std::string csv = testing::TempDir() + "/train_bad.csv";
+  const std::string csv = test::scratch_path("train_bad.csv");
   std::ofstream(csv) << "time,x,label\n0.00,10,a\n0.01,oops,a\n";
   std::string text = replaced(kTonesSpec, "  source:\n    generator: tones\n    noise: 100\n    segments:\n      - {label: low, duration: 2 s, tones: {frequency: 3 Hz, amplitude: 1000}}\n      - {label: high, duration: 2 s, tones: {frequency: 20 Hz, amplitude: 1000}}\n",
                               "  source: {csv: " + csv + ", label_column: label}\n");

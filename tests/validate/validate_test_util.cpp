@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "model/tflite_writer.h"
+#include "support/scratch.h"
 
 namespace tinysim::test {
 
@@ -47,13 +47,7 @@ ModelSummary hand_checked_summary() {
   return s.value();
 }
 
-// Per process: test runs of several build trees share /tmp.
-std::string scratch_dir(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / ("tinysim_validate_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
+std::string scratch_dir(const std::string& name) { return test::fresh_scratch_dir("validate_" + name); }
 
 void write_bytes(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary);
