@@ -7,6 +7,7 @@ namespace tinysim {
 void FlashCache::configure(const FlashTiming& timing, uint32_t origin, uint32_t size) {
   origin_ = origin;
   size_ = size;
+  aliases_.clear();
   penalty_ = timing.wait_states;
   prefetch_ = timing.prefetch;
   shift_ = 0;

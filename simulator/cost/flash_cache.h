@@ -3,6 +3,8 @@
 // (per read) from flash pay the wait states for each line the accelerator does not
 // hold. The accelerator is modelled simply: direct-mapped line caches for
 // instructions and data, and a prefetch buffer that hides the next sequential line.
+// Addresses are flash offsets inside: a read through an alias of the flash (a boot
+// alias at 0, flash on ITCM) reads the same lines and pays the same wait states.
 #include <cstdint>
 #include <vector>
 
@@ -14,15 +16,21 @@ class FlashCache {
  public:
   /// Flash at [origin, origin+size) read with `timing`; no wait states: inactive.
   void configure(const FlashTiming& timing, uint32_t origin, uint32_t size);
+  /// The flash's first `size` bytes are also read at [origin, origin+size).
+  void add_alias(uint32_t origin, uint32_t size) { aliases_.push_back({origin, size}); }
   bool active() const { return penalty_ != 0; }
-  bool contains(uint32_t address) const { return address - origin_ < size_; }
+  bool contains(uint32_t address) const {
+    uint32_t offset;
+    return offset_of(address, offset);
+  }
 
   /// True when fetching [address, address+bytes) costs nothing and needs no lookup
   /// (no wait states, outside flash, or the block's memo holds): fetch() then gives 0.
   bool free_fetch(uint32_t address, uint32_t bytes, uint32_t memo) {
-    if (!penalty_ || address - origin_ >= size_) return true;
+    uint32_t offset;
+    if (!penalty_ || !offset_of(address, offset)) return true;
     if (memo != epoch_) return false;
-    last_fetch_ = (address - origin_ + bytes - 1) >> shift_;  // as the lookup leaves it
+    last_fetch_ = (offset + bytes - 1) >> shift_;  // as the lookup leaves it
     return true;
   }
   /// Extra cycles to fetch the code [address, address+bytes); 0 outside flash.
@@ -30,17 +38,20 @@ class FlashCache {
   /// when all the block's lines were found resident and no line has been evicted
   /// since, so a block running in a warm loop costs one compare, not a lookup per line.
   uint32_t fetch(uint32_t address, uint32_t bytes, uint32_t& memo) {
-    if (!penalty_ || address - origin_ >= size_) return 0;
-    const uint32_t last = (address - origin_ + bytes - 1) >> shift_;
+    uint32_t offset;
+    if (!penalty_ || !offset_of(address, offset)) return 0;
+    const uint32_t last = (offset + bytes - 1) >> shift_;
     if (memo == epoch_) {  // every line still in the cache: all hits, as the lookup would find
       last_fetch_ = last;
       return 0;
     }
-    return fetch_lines((address - origin_) >> shift_, last, memo);
+    return fetch_lines(offset >> shift_, last, memo);
   }
   /// Extra cycles for a data load from `address` (the caller checked it is flash).
   uint32_t read(uint32_t address) {
-    const uint32_t line = (address - origin_) >> shift_;
+    uint32_t offset = 0;
+    offset_of(address, offset);
+    const uint32_t line = offset >> shift_;
     if (data_tags_.empty()) {  // no data cache: only the last line read is buffered
       const bool hit = line == last_data_;
       last_data_ = line;
@@ -56,6 +67,19 @@ class FlashCache {
   void reset();
 
  private:
+  struct Window {
+    uint32_t origin, size;
+  };
+  /// The offset into flash that `address` reads, through the flash or an alias.
+  bool offset_of(uint32_t address, uint32_t& offset) const {
+    offset = address - origin_;
+    if (offset < size_) return true;
+    for (const Window& alias : aliases_) {
+      offset = address - alias.origin;
+      if (offset < alias.size) return true;
+    }
+    return false;
+  }
   /// The full lookup, off the hot path (not inlined into the machine's block hook).
   uint32_t fetch_lines(uint32_t first, uint32_t last, uint32_t& memo);
   uint32_t fetch_line(uint32_t line) {
@@ -80,6 +104,7 @@ class FlashCache {
   uint32_t origin_ = 0, size_ = 0, shift_ = 3, penalty_ = 0;
   bool prefetch_ = false;
   uint32_t last_fetch_ = ~0u - 1, last_data_ = ~0u;
+  std::vector<Window> aliases_;
   std::vector<uint32_t> code_tags_, data_tags_;  ///< line + 1 per slot (0 = empty)
   uint64_t misses_ = 0;
   uint32_t epoch_ = 1;  ///< bumped on every eviction and reset; blocks' memos start at 0

@@ -65,6 +65,8 @@ Status Machine::map_memory() {
                                        alias.name + " of " + device_.name + " at " + hex32(alias.origin)))
       return error;
     model_.add_code_region(alias.origin, alias.size);
+    // Code and data read through a flash alias pay the same wait states as through the flash.
+    if (target == device_.flash() && target->kind == MemoryKind::Flash) flash_.add_alias(alias.origin, alias.size);
   }
   return std::nullopt;
 }

@@ -42,9 +42,11 @@ TEST(FlashData, CortexM4PaysFourWaitStatesPerLineTheArtDataCacheMisses) {
   // STM32L476RG at 80 MHz: 4 wait states (RM0351 Table 11); the ART data cache holds
   // 8-byte lines (devices/stm32l476rg.yaml). Cortex-M4 TRM Table 3-1, P = 2.
   const Readings r = measure(device("stm32l476rg"));
-  ASSERT_EQ(r.size(), 6u);
+  ASSERT_EQ(r.size(), 7u);
   EXPECT_EQ(r.at("sram_sum").body, sum_loop(2));                  // SRAM: zero wait states, 62
   EXPECT_EQ(r.at("flash_sum").body, sum_loop(2) + 4 * 4);         // 32 bytes = 4 lines, each missed once
+  EXPECT_EQ(r.at("alias_sum").body, sum_loop(2) + 4 * 4);         // the same through the boot alias at 0
+  EXPECT_EQ(r.at("alias_sum").result, 36u);
   // Twice over a fresh table: the second pass finds the 4 lines in the data cache.
   // MOVS 1 between, and the first LDR waits 1 for r2 that MOVS just wrote (TRM 3.3.2).
   EXPECT_EQ(r.at("flash_twice").body, sum_loop(2) + 1 + 1 + sum_loop(2) + 4 * 4);
@@ -90,8 +92,9 @@ TEST(FlashData, NoWaitStatesNoCharge) {
   Device dev = device("stm32l476rg");
   dev.clock_hz = 16000000;
   const Readings r = measure(dev);
-  ASSERT_EQ(r.size(), 6u);
+  ASSERT_EQ(r.size(), 7u);
   EXPECT_EQ(r.at("flash_sum").body, sum_loop(2));
+  EXPECT_EQ(r.at("alias_sum").body, sum_loop(2));
   EXPECT_EQ(r.at("flash_ldm").body, 1u + 4u);
 }
 

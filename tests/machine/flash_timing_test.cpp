@@ -103,6 +103,21 @@ TEST(FlashCache, MissesPayTheWaitStatesOnce) {
   EXPECT_EQ(cache.misses(), 5u);          // instruction fetches only
 }
 
+TEST(FlashCache, AnAliasReadsTheSameLinesAtTheSameCost) {
+  // The STM32L4's boot alias: flash at 0x0800 0000 also read at 0x0000 0000.
+  FlashCache cache;
+  cache.configure(art(4, 128, 32, false), 0x08000000, 0x100000);
+  cache.add_alias(0x00000000, 0x100000);
+  EXPECT_TRUE(cache.contains(0x000FFFFC));
+  EXPECT_FALSE(cache.contains(0x00100000));
+  EXPECT_EQ(fetch(cache, 0x00000100, 20), 3u * 4u);  // through the alias: three misses
+  EXPECT_EQ(fetch(cache, 0x08000100, 20), 0u);       // the same lines through the flash: cached
+  EXPECT_EQ(cache.read(0x08004000), 4u);
+  EXPECT_EQ(cache.read(0x00004004), 0u);  // the same 8-byte data line through the alias
+  EXPECT_EQ(cache.read(0x00004008), 4u);  // the next line misses
+  EXPECT_EQ(cache.misses(), 3u);
+}
+
 TEST(FlashCache, PrefetchHidesTheNextSequentialLine) {
   FlashCache cache;
   cache.configure(art(5, 0, 0, true), 0x08000000, 0x100000);

@@ -59,6 +59,12 @@ KERNEL data_sram_sum, sram_sum_table
   SUM_LOOP 3
 END_KERNEL
 
+/* The same sum through the STM32 flash boot alias at 0 (flash at 0x0800 0000): main.c
+ * runs it only where the core booted through that alias (VTOR reset value 0). */
+KERNEL data_alias_sum, alias_sum_table - 0x08000000
+  SUM_LOOP 3
+END_KERNEL
+
 KERNEL data_flash_twice, flash_twice_table
   SUM_LOOP 3
   movs r2, #0
@@ -95,6 +101,9 @@ flash_sum_table:
   .word 1, 2, 3, 4, 5, 6, 7, 8
   .balign 64
 flash_twice_table:
+  .word 1, 2, 3, 4, 5, 6, 7, 8
+  .balign 64
+alias_sum_table:
   .word 1, 2, 3, 4, 5, 6, 7, 8
   .balign 64
 flash_ldm_table:
