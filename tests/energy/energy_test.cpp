@@ -146,5 +146,17 @@ TEST(DevicePower, Nrf52840RadioAndRunCurrent) {
   EXPECT_DOUBLE_EQ(p->radio_tx_current->value, 6.40e-3);
 }
 
+TEST(DevicePower, Rp2040SleepAndDormantFromDatasheet) {
+  auto d = find_device("rp2040", TINYSIM_SOURCE_DIR "/devices");
+  ASSERT_TRUE(d);
+  auto p = device_power(d.value());
+  ASSERT_TRUE(p) << p.error().describe();
+  // RP2040 Datasheet Table 637, typical DVDD: Sleep 0.39 mA, Dormant 0.18 mA, whatever the clock.
+  EXPECT_NEAR(p->current(PowerState::Sleep, 125'000'000), 0.39e-3, 1e-12);
+  EXPECT_NEAR(p->current(PowerState::DeepSleep, 125'000'000), 0.18e-3, 1e-12);
+  EXPECT_EQ(p->sleep.source.find("ESTIMATE"), std::string::npos);
+  EXPECT_NE(p->run.source.find("ESTIMATE"), std::string::npos);  // no run figure in the datasheet
+}
+
 }  // namespace
 }  // namespace tinysim
