@@ -55,6 +55,7 @@ struct Device {
   CoreKind core = CoreKind::CortexM4;
   uint32_t clock_hz = 0;     ///< default core clock
   std::string clock_source;  ///< where clock_hz comes from
+  std::string regulator;     ///< the regulator mode the energy model uses (power: regulators); empty: the file's default
   std::vector<MemoryRegion> memory;
   std::vector<MemoryAlias> aliases;
   std::string file;          ///< the YAML it was read from

@@ -10,7 +10,7 @@ Result<PowerProfile> device_power(const Device& device) {
   if (!power.value())
     return make_error("device " + device.name + " has no power: section, so energy cannot be estimated",
                       device.file);
-  return parse_power_profile(*power.value());
+  return parse_power_profile(*power.value(), device.regulator);
 }
 
 }  // namespace tinysim

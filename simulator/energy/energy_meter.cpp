@@ -26,6 +26,16 @@ std::string state_assumption(const char* name, const StateCurrent& c, uint32_t c
 
 }  // namespace
 
+std::string regulator_assumption(const PowerProfile& profile) {
+  std::string text = "regulator " + profile.regulator + ": the currents are this mode's";
+  if (profile.regulators.size() > 1) {
+    text += " (the device file gives";
+    for (size_t i = 0; i < profile.regulators.size(); ++i) text += (i ? ", " : " ") + profile.regulators[i];
+    text += "; pick one with device: {regulator: ...})";
+  }
+  return text;
+}
+
 double compute_energy(const PowerProfile& profile, uint32_t clock_hz, uint64_t cycles) {
   if (clock_hz == 0) return 0;
   return profile.supply_voltage.value * profile.current(PowerState::Run, clock_hz) * double(cycles) / clock_hz;
@@ -35,6 +45,7 @@ EnergyReport measure_energy(const PowerProfile& profile, uint32_t clock_hz, cons
                             uint64_t end_cycle, const std::vector<ExternalLoad>& loads) {
   EnergyReport r;
   r.supply_voltage = profile.supply_voltage.value;
+  r.regulator = profile.regulator;
   r.seconds = clock_hz ? double(end_cycle) / clock_hz : 0;
   for (PowerState s : {PowerState::Run, PowerState::Sleep, PowerState::DeepSleep})
     r.states.push_back({s, 0, profile.current(s, clock_hz), 0});
@@ -77,6 +88,7 @@ EnergyReport measure_energy(const PowerProfile& profile, uint32_t clock_hz, cons
                             " us at run current" +
                             (profile.wakeup_time.source.empty() ? std::string(" (no figure given)")
                                                                 : " (" + profile.wakeup_time.source + ")")});
+  if (!profile.regulator.empty()) r.assumptions.insert(r.assumptions.begin() + 1, regulator_assumption(profile));
   return r;
 }
 

@@ -35,6 +35,7 @@ struct ComponentEnergy {
 struct EnergyReport {
   double seconds = 0;
   double supply_voltage = 0;
+  std::string regulator;                    ///< the regulator mode of the currents, if the device names one
   std::vector<StateEnergy> states;          ///< run, sleep, deep sleep
   std::vector<ComponentEnergy> components;  ///< core states, wake-ups, each external load
   uint64_t wakeups = 0;
@@ -48,6 +49,9 @@ struct EnergyReport {
 /// end_cycle) plus external loads.
 EnergyReport measure_energy(const PowerProfile& profile, uint32_t clock_hz, const std::vector<PowerChange>& timeline,
                             uint64_t end_cycle, const std::vector<ExternalLoad>& loads);
+
+/// "regulator ldo: the currents are this mode's (the device file gives dcdc, ldo; ...)".
+std::string regulator_assumption(const PowerProfile& profile);
 
 /// Energy of `cycles` of computation at run current (e.g. one inference), J.
 double compute_energy(const PowerProfile& profile, uint32_t clock_hz, uint64_t cycles);

@@ -62,25 +62,30 @@ const StateCurrent& PowerProfile::state(PowerState s) const {
 
 double PowerProfile::current(PowerState s, uint32_t clock_hz) const { return state(s).at(clock_hz); }
 
-Result<PowerProfile> parse_power_profile(const YamlFields& power) {
-  if (Status s = power.only({"supply", "run", "sleep", "deep_sleep", "wakeup", "radio"})) return *s;
-  PowerProfile p;
-  auto supply = sourced(power, "supply", "voltage", Dimension::Voltage);
-  if (!supply) return supply.error();
-  p.supply_voltage = supply.value();
+namespace {
+
+/// The figures `m` gives, over those already in `p`: every one when `required` (the
+/// default figures), else only the keys present (a regulator mode's differences).
+Status parse_figures(const YamlFields& m, PowerProfile& p, bool required) {
+  if (required || m.has("supply")) {
+    auto supply = sourced(m, "supply", "voltage", Dimension::Voltage);
+    if (!supply) return supply.error();
+    p.supply_voltage = supply.value();
+  }
   for (auto [key, into] : {std::pair{"run", &p.run}, std::pair{"sleep", &p.sleep},
                            std::pair{"deep_sleep", &p.deep_sleep}}) {
-    auto c = state_current(power, key);
+    if (!required && !m.has(key)) continue;
+    auto c = state_current(m, key);
     if (!c) return c.error();
     *into = c.value();
   }
-  if (power.has("wakeup")) {
-    auto f = sourced(power, "wakeup", "time", Dimension::Time);
+  if (m.has("wakeup")) {
+    auto f = sourced(m, "wakeup", "time", Dimension::Time);
     if (!f) return f.error();
     p.wakeup_time = f.value();
   }
-  if (power.has("radio")) {
-    auto radio = power.map("radio");
+  if (m.has("radio")) {
+    auto radio = m.map("radio");
     if (!radio) return radio.error();
     if (Status s = radio->only({"tx_current", "bitrate", "source"})) return *s;
     auto tx = radio->quantity("tx_current", Dimension::Current);
@@ -92,6 +97,49 @@ Result<PowerProfile> parse_power_profile(const YamlFields& power) {
     p.radio_tx_current = SourcedFigure{tx.value(), src.value()};
     p.radio_bitrate = SourcedFigure{rate.value(), src.value()};
   }
+  return std::nullopt;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+Result<PowerProfile> parse_power_profile(const YamlFields& power, const std::string& regulator) {
+  if (Status s = power.only({"supply", "run", "sleep", "deep_sleep", "wakeup", "radio", "regulator", "regulators"}))
+    return *s;
+  PowerProfile p;
+  if (Status s = parse_figures(power, p, true)) return *s;
+  if (power.has("regulator")) {
+    auto mode = power.text("regulator");
+    if (!mode) return mode.error();
+    p.regulator = mode.value();
+    p.regulators.push_back(p.regulator);
+  }
+  std::optional<YamlFields> others;
+  if (power.has("regulators")) {
+    if (p.regulator.empty())
+      return power.error("regulators", "name the regulator mode of the default figures in `regulator:` (e.g. dcdc)");
+    auto m = power.map("regulators");
+    if (!m) return m.error();
+    for (const auto& entry : m->node()) p.regulators.push_back(entry.first.as<std::string>());
+    others = m.value();
+  }
+  if (regulator.empty() || regulator == p.regulator) return p;
+  const bool known = others && others->has(regulator) && regulator != p.regulator;
+  if (!known)
+    return Error{"no regulator mode '" + regulator + "' in the device's power: section; " +
+                     (p.regulators.empty() ? std::string("it gives figures for one mode only")
+                                           : "its modes: " + joined(p.regulators)),
+                 power.file(), 0, 0, power.field("regulator")};
+  auto mode = others->map(regulator);
+  if (!mode) return mode.error();
+  if (Status s = mode->only({"supply", "run", "sleep", "deep_sleep", "wakeup", "radio"})) return *s;
+  if (Status s = parse_figures(mode.value(), p, false)) return *s;
+  p.regulator = regulator;
   return p;
 }
 

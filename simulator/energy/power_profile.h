@@ -3,6 +3,7 @@
 // of its device file, each figure with its datasheet source.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/yaml_fields.h"
 #include "machine/run_result.h"
@@ -27,6 +28,10 @@ struct StateCurrent {
 };
 
 struct PowerProfile {
+  /// The regulator mode the figures are for (e.g. "dcdc" or "ldo"; empty when the file
+  /// names none), and every mode the file has figures for (the default first).
+  std::string regulator;
+  std::vector<std::string> regulators;
   SourcedFigure supply_voltage;  ///< V
   StateCurrent run;
   StateCurrent sleep;       ///< WFI sleep as TinySim's firmware uses it, wake-up source running
@@ -39,7 +44,9 @@ struct PowerProfile {
   const StateCurrent& state(PowerState state) const;
 };
 
-/// Reads `power:` (see devices/README.md for the keys). Errors carry file:line.
-Result<PowerProfile> parse_power_profile(const YamlFields& power);
+/// Reads `power:` (see devices/README.md for the keys) with the figures of regulator
+/// mode `regulator` (empty: the file's default `regulator:`), which are the default
+/// figures with what `regulators.<mode>` gives instead. Errors carry file:line.
+Result<PowerProfile> parse_power_profile(const YamlFields& power, const std::string& regulator = "");
 
 }  // namespace tinysim

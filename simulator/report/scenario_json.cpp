@@ -158,6 +158,7 @@ void write_energy(JsonWriter& j, const ScenarioOutcome& o) {
   j.key("radio").begin_object().field("transmissions", o.transmissions);
   j.field("bytes_each", o.scenario.radio ? o.scenario.radio->bytes : 0u).end_object();
   j.key("energy").begin_object().key("seconds").value(e.seconds, 12).key("supply_v").value(e.supply_voltage, 9);
+  if (!e.regulator.empty()) j.field("regulator", e.regulator);
   j.key("total_j").value(e.energy, 9).key("average_current_ua").value(e.average_current * 1e6, 9);
   j.key("peak_current_ma").value(e.peak_current * 1e3, 9);
   optional_value(j, "energy_per_inference_uj",

@@ -53,7 +53,8 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   const Scenario& s = o.scenario;
   out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
   out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << format_number("%.1f", o.device.clock_hz / 1e6)
-      << " MHz), " << (s.model.empty() ? "no model" : s.model)
+      << " MHz" << (o.energy.regulator.empty() ? "" : ", " + o.energy.regulator + " regulator") << "), "
+      << (s.model.empty() ? "no model" : s.model)
       << (s.runtime_firmware() ? std::string() : ", firmware " + (s.firmware.empty() ? s.firmware_program : s.firmware))
       << "\n";
   out << "  " << s.sensor_names() << " at " << format_number("%.6g", double(s.rate().hz_num) / double(s.rate().hz_den))

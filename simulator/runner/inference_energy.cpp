@@ -27,6 +27,7 @@ InferenceEnergy inference_energy(const Device& device) {
                         "run current " + power->run.basis + " (" + power->run.source + ")",
                         "supply " + std::to_string(power->supply_voltage.value).substr(0, 4) + " V (" +
                             power->supply_voltage.source + ")"});
+  if (!power->regulator.empty()) e.assumptions.push_back(regulator_assumption(*power));
   return e;
 }
 

@@ -65,6 +65,7 @@ struct Scenario {
   std::string description;
   std::string device;                     ///< devices/<name>.yaml
   std::optional<uint32_t> clock_hz;       ///< overrides the device's clock
+  std::optional<std::string> regulator;   ///< the device's regulator mode for energy (its power: regulators)
   std::string model;                      ///< path to the .tflite (resolved); empty: none (a user firmware)
   std::string firmware;                   ///< path to a user ELF (resolved); empty: TinySim's runtime firmware
   std::string firmware_program;           ///< or a firmware TinySim builds, by name ("energy_detector")

@@ -113,8 +113,8 @@ Status parse_device(const YamlFields& root, Scenario& s) {
     return std::nullopt;
   }
   auto device = root.map("device");
-  if (!device) return root.error("device", "expected a device name (devices/) or a map {name:, clock:}");
-  if (Status st = device->only({"name", "clock"})) return st;
+  if (!device) return root.error("device", "expected a device name (devices/) or a map {name:, clock:, regulator:}");
+  if (Status st = device->only({"name", "clock", "regulator"})) return st;
   auto name = device->text("name");
   if (!name) return name.error();
   s.device = name.value();
@@ -123,6 +123,11 @@ Status parse_device(const YamlFields& root, Scenario& s) {
     if (!clock) return clock.error();
     if (clock.value() < 1e6 || clock.value() > 1e9) return device->error("clock", "expected 1 MHz to 1000 MHz");
     s.clock_hz = static_cast<uint32_t>(std::lround(clock.value()));
+  }
+  if (device->has("regulator")) {
+    auto regulator = device->text("regulator");
+    if (!regulator) return regulator.error();
+    s.regulator = regulator.value();
   }
   return std::nullopt;
 }

@@ -73,7 +73,15 @@ Status check_features(const Scenario& s, const ModelSummary& model) {
 /// Located at the scenario key when the error names no file of its own.
 Error at_key(const Scenario& s, const std::string& key, Error e) {
   if (!e.file.empty() && e.line > 0) return e;
-  Error located = s.fields.error(key, e.message);
+  // A dotted key ("device.regulator") is found in its map, when the document has one there.
+  YamlFields at = s.fields;
+  std::string last = key;
+  for (size_t dot; (dot = last.find('.')) != std::string::npos; last = last.substr(dot + 1)) {
+    auto inner = at.map(last.substr(0, dot));
+    if (!inner) break;
+    at = inner.value();
+  }
+  Error located = last.find('.') == std::string::npos ? at.error(last, e.message) : s.fields.error(key, e.message);
   if (!e.file.empty() && e.file != s.file) located.message += " (" + e.file + ")";
   for (const auto& [path, option] : s.overridden)
     if (path == key || path.rfind(key + ".", 0) == 0) {
@@ -301,6 +309,11 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   if (!device) return at_key(s, "device", device.error());
   o.device = device.value();
   if (s.clock_hz) o.device.clock_hz = *s.clock_hz;
+  if (s.regulator) {
+    o.device.regulator = *s.regulator;
+    auto power = device_power(o.device);  // a mode the device file does not give is the user's error, now
+    if (!power) return at_key(s, "device.regulator", power.error());
+  }
 
   std::vector<uint8_t> model_bytes;  // empty: no model (a firmware of the user's own)
   if (!s.model.empty()) {

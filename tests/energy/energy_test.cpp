@@ -82,6 +82,76 @@ TEST(PowerProfile, UnknownKeyIsNamed) {
   EXPECT_NE(p.error().message.find("unknown key 'standby'"), std::string::npos) << p.error().message;
 }
 
+constexpr const char* kTwoRegulators = R"(
+regulator: dcdc
+supply: {voltage: 3.0 V, source: "ds table 1"}
+run: {current: 3.3 mA, at: 64 MHz, source: "ds cpu dcdc"}
+sleep: {current: 2 uA, source: "ds sleep"}
+deep_sleep: {current: 0.5 uA, source: "ds deep"}
+radio: {tx_current: 6.4 mA, bitrate: 1 MHz, source: "ds radio dcdc"}
+regulators:
+  ldo:
+    run: {current: 6.3 mA, at: 64 MHz, source: "ds cpu ldo"}
+    radio: {tx_current: 14.2 mA, bitrate: 1 MHz, source: "ds radio ldo"}
+)";
+
+Result<PowerProfile> with_regulator(const std::string& mode) {
+  return parse_power_profile(YamlFields(YAML::Load(kTwoRegulators), "chip.yaml", "power"), mode);
+}
+
+TEST(PowerProfile, RegulatorModeReplacesOnlyTheFiguresItGives) {
+  auto dcdc = with_regulator("");  // the file's default
+  ASSERT_TRUE(dcdc) << dcdc.error().describe();
+  EXPECT_EQ(dcdc->regulator, "dcdc");
+  EXPECT_EQ(dcdc->regulators, (std::vector<std::string>{"dcdc", "ldo"}));
+  EXPECT_DOUBLE_EQ(dcdc->current(PowerState::Run, 64'000'000), 3.3e-3);
+  auto ldo = with_regulator("ldo");
+  ASSERT_TRUE(ldo) << ldo.error().describe();
+  EXPECT_EQ(ldo->regulator, "ldo");
+  EXPECT_DOUBLE_EQ(ldo->current(PowerState::Run, 64'000'000), 6.3e-3);
+  EXPECT_DOUBLE_EQ(ldo->current(PowerState::Run, 32'000'000), 3.15e-3);  // scaled with the clock
+  EXPECT_EQ(ldo->run.source, "ds cpu ldo");
+  EXPECT_DOUBLE_EQ(ldo->radio_tx_current->value, 14.2e-3);
+  EXPECT_DOUBLE_EQ(ldo->current(PowerState::Sleep, 64'000'000), 2e-6);  // not given for ldo: the default's
+  EXPECT_EQ(ldo->sleep.source, "ds sleep");
+  EXPECT_TRUE(with_regulator("dcdc"));
+  // The energy meter says which mode the currents are.
+  const EnergyReport r = measure_energy(ldo.value(), 64'000'000, {{0, PowerState::Run}}, 64'000, {});
+  EXPECT_EQ(r.regulator, "ldo");
+  EXPECT_NEAR(r.energy, 3.0 * 6.3e-3 * 1e-3, 1e-15);  // 1 ms at 6.3 mA, 3 V
+  ASSERT_GE(r.assumptions.size(), 2u);
+  EXPECT_EQ(r.assumptions[1],
+            "regulator ldo: the currents are this mode's (the device file gives dcdc, ldo; pick one with device: "
+            "{regulator: ...})");
+}
+
+TEST(PowerProfile, UnknownRegulatorModeListsTheModes) {
+  auto buck = with_regulator("buck");
+  ASSERT_FALSE(buck);
+  EXPECT_EQ(buck.error().describe(),
+            "chip.yaml: power.regulator: no regulator mode 'buck' in the device's power: section; its modes: dcdc, ldo");
+  auto single = parse_power_profile(YamlFields(YAML::Load(kPower), "chip.yaml", "power"), "ldo");
+  ASSERT_FALSE(single);
+  EXPECT_NE(single.error().message.find("it gives figures for one mode only"), std::string::npos)
+      << single.error().message;
+}
+
+TEST(PowerProfile, BadRegulatorSectionsSayWhereAndWhat) {
+  auto unnamed = parse_power_profile(
+      YamlFields(YAML::Load(std::string(kPower) + "regulators:\n  ldo: {run: {current: 1 mA, source: s}}\n"),
+                 "chip.yaml", "power"));
+  ASSERT_FALSE(unnamed);
+  EXPECT_EQ(unnamed.error().line, 8);  // the map under regulators:
+  EXPECT_EQ(unnamed.error().field, "power.regulators");
+  EXPECT_NE(unnamed.error().message.find("regulator:"), std::string::npos) << unnamed.error().message;
+  std::string text = kTwoRegulators;
+  text.replace(text.find("    radio: {tx_current: 14.2"), 0, "    standby: {current: 1 uA, source: s}\n");
+  auto unknown = parse_power_profile(YamlFields(YAML::Load(text), "chip.yaml", "power"), "ldo");
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("unknown key 'standby'"), std::string::npos) << unknown.error().message;
+  EXPECT_EQ(unknown.error().line, 11);
+}
+
 TEST(EnergyMeter, SumsVoltageTimesCurrentTimesTimeByState) {
   // 1 MHz clock: run 0..1000, sleep 1000..5000, run 5000..6000 cycles.
   const PowerProfile p = profile();

@@ -182,6 +182,38 @@ TEST(ScenarioRun, EnergyAndRadioArePricedFromTheDeviceFile) {
   EXPECT_DOUBLE_EQ(o.measured.values.at("battery_life"), o.battery_life->hours * 3600.0);
 }
 
+TEST(ScenarioRun, RegulatorModeChangesTheCurrentsItGives) {
+  auto run = run_text("ldo", tones_scenario_with("device: nrf52840", "device: {name: nrf52840, regulator: ldo}"));
+  ASSERT_TRUE(run) << run.error().describe();
+  const ScenarioOutcome& o = run.value();
+  // nrf52840 with the LDO: 6.3 mA run at 64 MHz, radio 12.2 mA (devices/nrf52840.yaml regulators: ldo).
+  const double cycles = o.latency.mean_feature_cycles + o.latency.mean_inference_cycles;
+  EXPECT_NEAR(o.energy_per_inference, 3.0 * 6.3e-3 * double(uint64_t(cycles)) / 64e6, 1e-15);
+  for (const ComponentEnergy& c : o.energy.components) {
+    if (c.component == "radio") { EXPECT_NEAR(c.charge, 10 * 12.2e-3 * 160e-6, 1e-12); }
+  }
+  EXPECT_EQ(o.energy.regulator, "ldo");
+  const YAML::Node json = YAML::Load(scenario_json(o));  // JSON is YAML
+  EXPECT_EQ(json["energy"]["regulator"].as<std::string>(), "ldo");
+  bool said = false;
+  for (const std::string& a : o.assumptions) said |= a.rfind("energy: regulator ldo: the currents are this mode's", 0) == 0;
+  EXPECT_TRUE(said);
+  // The same scenario on the DC/DC default uses less.
+  auto dcdc = run_text("dcdc", kTonesScenario);
+  ASSERT_TRUE(dcdc);
+  EXPECT_EQ(dcdc->energy.regulator, "dcdc");
+  EXPECT_NEAR(o.energy_per_inference / dcdc->energy_per_inference, 6.3 / 3.3, 1e-12);
+}
+
+TEST(ScenarioRun, UnknownRegulatorModeIsRefusedAtItsKey) {
+  auto run = run_text("buck", tones_scenario_with("device: nrf52840", "device: {name: nrf52840, regulator: buck}"));
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().describe().find(":2:37: device.regulator: no regulator mode 'buck' in the device's power: "
+                                        "section; its modes: dcdc, ldo"),
+            std::string::npos)
+      << run.error().describe();
+}
+
 TEST(ScenarioRun, SameScenarioTwiceGivesByteIdenticalReports) {
   auto a = run_text("twice_a", kTonesScenario);
   auto b = run_text("twice_a", kTonesScenario);
