@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "device/device_catalog.h"
+#include "energy/device_power.h"
 #include "model/model_summary.h"
 #include "report/bench_report.h"
 #include "report/fit_report.h"
@@ -21,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: tinysim model inspect MODEL.tflite [--device NAME] [--json]\n"
-    "       tinysim model bench MODEL.tflite --device NAME [--runs N] [--seed S] [--json]\n"
+    "       tinysim model bench MODEL.tflite --device NAME [--regulator MODE] [--runs N] [--seed S] [--json]\n"
     "       tinysim model run|validate ... (tinysim model run --help)\n"
     "       tinysim model train SPEC.yaml -o MODEL.tflite [--quiet] [--json]\n";
 
@@ -29,6 +30,7 @@ struct ModelArgs {
   std::string verb;
   std::string model;
   std::string device;
+  std::string regulator;  ///< the device's regulator mode for energy (empty: its default)
   uint32_t runs = 5;
   uint32_t seed = 1;
   bool json = false;
@@ -52,6 +54,8 @@ std::optional<ModelArgs> parse(const std::vector<std::string>& args, std::ostrea
       a.json = true;
     } else if (s == "--device" && i + 1 < args.size()) {
       a.device = args[++i];
+    } else if (s == "--regulator" && i + 1 < args.size()) {
+      a.regulator = args[++i];
     } else if (s == "--runs" || s == "--seed") {
       if (!number(i, s == "--runs" ? a.runs : a.seed)) {
         err << "tinysim model: " << s << " expects a positive whole number\n" << kUsage;
@@ -183,7 +187,8 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
     out << "\n";
     if (r.energy_per_inference > 0)
       out << "  energy " << format("%.1f", r.energy_per_inference * 1e6) << " uJ per inference at "
-          << format("%.2f", r.run_current * 1e3) << " mA run current\n";
+          << format("%.2f", r.run_current * 1e3) << " mA run current"
+          << (r.regulator.empty() ? "" : " (" + r.regulator + " regulator)") << "\n";
     out << "  arena " << format_size(r.arena_bytes) << ", stack high-water " << format_size(r.stack_high_water)
         << "\n\n  #  op                         cycles        MACs  cyc/MAC     ms\n";
     for (const auto& l : r.layers) {
@@ -223,6 +228,7 @@ int model_command(const std::vector<std::string>& args, const std::string& execu
   std::optional<Device> device;
   if (!a->device.empty()) {
     auto d = find_device(a->device, devices_dir(executable));
+    if (d && !a->regulator.empty()) d = with_regulator(d.value(), a->regulator);
     if (!d) {
       err << "tinysim model: " << d.error().describe() << "\n";
       return 2;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "device/device_catalog.h"
+#include "energy/device_power.h"
 #include "io/element_type.h"
 #include "io/tensor_file.h"
 #include "model/model_summary.h"
@@ -19,9 +20,9 @@ namespace tinysim::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: tinysim model run MODEL.tflite (--device NAME | --host) --input [NAME=]FILE... [--output [NAME=]FILE...]\n"
-    "                         [--dequantize]\n"
-    "       tinysim model validate MODEL.tflite (--device NAME | --host) --inputs [NAME=]FILE_OR_DIR...\n"
+    "usage: tinysim model run MODEL.tflite (--device NAME [--regulator MODE] | --host) --input [NAME=]FILE...\n"
+    "                         [--output [NAME=]FILE...] [--dequantize]\n"
+    "       tinysim model validate MODEL.tflite (--device NAME [--regulator MODE] | --host) --inputs [NAME=]FILE_OR_DIR...\n"
     "                         --expected [NAME=]FILE_OR_DIR... [--tolerance LSB] [--report FILE.json]\n"
     "Files: .npy (int8, uint8, int16, int32, float32; float32 is quantised with the tensor's scale and\n"
     "zero point), .bin (the tensor's raw bytes) or .csv (one inference per row). --dequantize writes\n"
@@ -31,6 +32,7 @@ struct RunArgs {
   std::string verb;
   std::string model;
   std::string device;
+  std::string regulator;  ///< the device's regulator mode for energy (empty: its default)
   bool host = false;
   bool dequantize = false;
   double tolerance = 0;
@@ -58,6 +60,10 @@ std::optional<RunArgs> parse(const std::vector<std::string>& args, std::ostream&
       const std::string* v = value();
       if (!v) return fail("--device expects a device name");
       a.device = *v;
+    } else if (s == "--regulator") {
+      const std::string* v = value();
+      if (!v) return fail("--regulator expects a mode of the device's power: section (e.g. ldo)");
+      a.regulator = *v;
     } else if (s == "--host") {
       a.host = true;
     } else if (run && s == "--dequantize") {
@@ -258,6 +264,7 @@ int model_run_command(const std::vector<std::string>& args, const std::string& e
   std::optional<Device> device;
   if (!a->host) {
     auto d = find_device(a->device, devices_dir(executable));
+    if (d && !a->regulator.empty()) d = with_regulator(d.value(), a->regulator);
     if (!d) return err << prefix << d.error().describe() << "\n", 2;
     device = d.value();
   }

@@ -13,4 +13,11 @@ Result<PowerProfile> device_power(const Device& device) {
   return parse_power_profile(*power.value(), device.regulator);
 }
 
+Result<Device> with_regulator(Device device, const std::string& regulator) {
+  device.regulator = regulator;
+  auto power = device_power(device);
+  if (!power) return power.error();
+  return device;
+}
+
 }  // namespace tinysim

@@ -50,7 +50,7 @@ struct EnergyReport {
 EnergyReport measure_energy(const PowerProfile& profile, uint32_t clock_hz, const std::vector<PowerChange>& timeline,
                             uint64_t end_cycle, const std::vector<ExternalLoad>& loads);
 
-/// "regulator ldo: the currents are this mode's (the device file gives dcdc, ldo; ...)".
+/// "regulator ldo: the currents are this mode's (modes in the device file: dcdc, ldo)".
 std::string regulator_assumption(const PowerProfile& profile);
 
 /// Energy of `cycles` of computation at run current (e.g. one inference), J.

@@ -16,6 +16,7 @@ std::string bench_report_json(const BenchResult& r) {
   j.field("arena_bytes", r.arena_bytes).field("stack_high_water", r.stack_high_water);
   j.key("energy_per_inference_uj").value(r.energy_per_inference * 1e6);
   j.key("run_current_ma").value(r.run_current * 1e3);
+  if (!r.regulator.empty()) j.field("regulator", r.regulator);
   j.key("assumptions").begin_array();
   for (const auto& line : r.assumptions) j.value(line);
   j.end_array();

@@ -84,6 +84,7 @@ Result<BenchResult> bench_model(const Device& device, const Bytes& model, const 
   }
   const InferenceEnergy energy = inference_energy(device);
   r.run_current = energy.run_current;
+  if (energy.power) r.regulator = energy.power->regulator;
   r.energy_per_inference = energy.joules(static_cast<uint64_t>(r.mean_cycles()));
   r.assumptions = energy.assumptions;
   for (const LayerSummary& layer : summary.layers) {

@@ -44,6 +44,7 @@ struct BenchResult {
   uint64_t instructions = 0;
   double energy_per_inference = 0;      ///< J at run current; 0 when the device has no power figures
   double run_current = 0;               ///< A at the device clock
+  std::string regulator;                ///< the regulator mode of run_current, if the device names one
   std::vector<std::string> assumptions; ///< where the energy figures come from
   std::string console;                  ///< what the firmware printed
 

@@ -310,9 +310,9 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   o.device = device.value();
   if (s.clock_hz) o.device.clock_hz = *s.clock_hz;
   if (s.regulator) {
-    o.device.regulator = *s.regulator;
-    auto power = device_power(o.device);  // a mode the device file does not give is the user's error, now
-    if (!power) return at_key(s, "device.regulator", power.error());
+    auto regulated = with_regulator(o.device, *s.regulator);  // a mode the file lacks is the user's error, now
+    if (!regulated) return at_key(s, "device.regulator", regulated.error());
+    o.device = regulated.value();
   }
 
   std::vector<uint8_t> model_bytes;  // empty: no model (a firmware of the user's own)

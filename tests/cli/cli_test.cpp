@@ -4,6 +4,8 @@
 #include <fstream>
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
 #include "cli_runner.h"
 #include "support/scratch.h"
 
@@ -104,6 +106,29 @@ TEST(Cli, BenchJsonIsByteIdenticalForTheSameSeed) {
   EXPECT_EQ(a.out, b.out);
   EXPECT_NE(a.out.find("\"bit_exact\": true"), std::string::npos) << a.out;
   EXPECT_NE(a.out.find("\"tinysim_report\": \"model-bench\""), std::string::npos);
+}
+
+TEST(Cli, BenchRegulatorModeChangesTheRunCurrentItGives) {
+  const std::string args = "model bench " + kModels + "tflm_hello_world_int8.tflite --device nrf52840 --runs 1 --json";
+  const Outcome dcdc = run(args);
+  const Outcome ldo = run(args + " --regulator ldo");
+  ASSERT_EQ(dcdc.exit_code, 0) << dcdc.out;
+  ASSERT_EQ(ldo.exit_code, 0) << ldo.out;
+  const YAML::Node a = YAML::Load(dcdc.out), b = YAML::Load(ldo.out);  // JSON is YAML
+  EXPECT_EQ(a["regulator"].as<std::string>(), "dcdc");
+  EXPECT_EQ(b["regulator"].as<std::string>(), "ldo");
+  EXPECT_DOUBLE_EQ(a["run_current_ma"].as<double>(), 3.3);  // devices/nrf52840.yaml, 64 MHz
+  EXPECT_DOUBLE_EQ(b["run_current_ma"].as<double>(), 6.3);
+  EXPECT_EQ(a["cycles"]["mean"].as<double>(), b["cycles"]["mean"].as<double>());  // the same run
+  // 3.0 V x run current x mean cycles / 64 MHz, to the 6 significant digits the JSON prints.
+  const double seconds = a["cycles"]["mean"].as<double>() / 64e6;
+  EXPECT_NEAR(a["energy_per_inference_uj"].as<double>(), 3.0 * 3.3e-3 * seconds * 1e6, 1e-5 * 3.0 * 3.3e-3 * seconds * 1e6);
+  EXPECT_NEAR(b["energy_per_inference_uj"].as<double>(), 3.0 * 6.3e-3 * seconds * 1e6, 1e-5 * 3.0 * 6.3e-3 * seconds * 1e6);
+  const Outcome buck = run(args + " --regulator buck");
+  EXPECT_EQ(buck.exit_code, 2);
+  EXPECT_NE(buck.out.find("no regulator mode 'buck' in the device's power: section; its modes: dcdc, ldo"),
+            std::string::npos)
+      << buck.out;
 }
 
 TEST(Cli, BadOptionValueIsBadInput) {

@@ -121,8 +121,7 @@ TEST(PowerProfile, RegulatorModeReplacesOnlyTheFiguresItGives) {
   EXPECT_NEAR(r.energy, 3.0 * 6.3e-3 * 1e-3, 1e-15);  // 1 ms at 6.3 mA, 3 V
   ASSERT_GE(r.assumptions.size(), 2u);
   EXPECT_EQ(r.assumptions[1],
-            "regulator ldo: the currents are this mode's (the device file gives dcdc, ldo; pick one with device: "
-            "{regulator: ...})");
+            "regulator ldo: the currents are this mode's (modes in the device file: dcdc, ldo)");
 }
 
 TEST(PowerProfile, UnknownRegulatorModeListsTheModes) {
