@@ -8,6 +8,7 @@ void FlashCache::configure(const FlashTiming& timing, uint32_t origin, uint32_t 
   origin_ = origin;
   size_ = size;
   aliases_.clear();
+  has_aliases_ = false;
   penalty_ = timing.wait_states;
   prefetch_ = timing.prefetch;
   shift_ = 0;
@@ -22,6 +23,14 @@ uint32_t FlashCache::fetch_lines(uint32_t first, uint32_t last, uint32_t& memo) 
   for (uint32_t line = first; line <= last; ++line) cycles += fetch_line(line);
   if (!code_tags_.empty() && resident(first, last)) memo = epoch_;
   return cycles;
+}
+
+bool FlashCache::alias_offset(uint32_t address, uint32_t& offset) const {
+  for (const Window& alias : aliases_) {
+    offset = address - alias.origin;
+    if (offset < alias.size) return true;
+  }
+  return false;
 }
 
 void FlashCache::reset() {

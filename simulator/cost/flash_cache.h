@@ -17,7 +17,10 @@ class FlashCache {
   /// Flash at [origin, origin+size) read with `timing`; no wait states: inactive.
   void configure(const FlashTiming& timing, uint32_t origin, uint32_t size);
   /// The flash's first `size` bytes are also read at [origin, origin+size).
-  void add_alias(uint32_t origin, uint32_t size) { aliases_.push_back({origin, size}); }
+  void add_alias(uint32_t origin, uint32_t size) {
+    aliases_.push_back({origin, size});
+    has_aliases_ = true;
+  }
   bool active() const { return penalty_ != 0; }
   bool contains(uint32_t address) const {
     uint32_t offset;
@@ -26,9 +29,12 @@ class FlashCache {
 
   /// True when fetching [address, address+bytes) costs nothing and needs no lookup
   /// (no wait states, outside flash, or the block's memo holds): fetch() then gives 0.
+  /// No call on this path (the machine's block hook inlines it): a block outside the
+  /// flash, where aliases exist, takes the full lookup, which finds them.
   bool free_fetch(uint32_t address, uint32_t bytes, uint32_t memo) {
-    uint32_t offset;
-    if (!penalty_ || !offset_of(address, offset)) return true;
+    const uint32_t offset = address - origin_;
+    if (!penalty_) return true;
+    if (offset >= size_) return !has_aliases_;
     if (memo != epoch_) return false;
     last_fetch_ = (offset + bytes - 1) >> shift_;  // as the lookup leaves it
     return true;
@@ -73,13 +79,10 @@ class FlashCache {
   /// The offset into flash that `address` reads, through the flash or an alias.
   bool offset_of(uint32_t address, uint32_t& offset) const {
     offset = address - origin_;
-    if (offset < size_) return true;
-    for (const Window& alias : aliases_) {
-      offset = address - alias.origin;
-      if (offset < alias.size) return true;
-    }
-    return false;
+    return __builtin_expect(offset < size_, 1) || alias_offset(address, offset);
   }
+  /// The aliases' part of offset_of, off the hot path (code in flash never gets here).
+  bool alias_offset(uint32_t address, uint32_t& offset) const;
   /// The full lookup, off the hot path (not inlined into the machine's block hook).
   uint32_t fetch_lines(uint32_t first, uint32_t last, uint32_t& memo);
   uint32_t fetch_line(uint32_t line) {
@@ -102,12 +105,12 @@ class FlashCache {
     return true;
   }
   uint32_t origin_ = 0, size_ = 0, shift_ = 3, penalty_ = 0;
-  bool prefetch_ = false;
+  bool prefetch_ = false, has_aliases_ = false;
   uint32_t last_fetch_ = ~0u - 1, last_data_ = ~0u;
-  std::vector<Window> aliases_;
   std::vector<uint32_t> code_tags_, data_tags_;  ///< line + 1 per slot (0 = empty)
   uint64_t misses_ = 0;
   uint32_t epoch_ = 1;  ///< bumped on every eviction and reset; blocks' memos start at 0
+  std::vector<Window> aliases_;  ///< last: the hot members above keep their places
 };
 
 }  // namespace tinysim
