@@ -28,7 +28,12 @@ Result<Battery> parse_battery(const YamlFields& f) {
   if (!name) return name.error();
   if (!source) return f.error("source", "every battery needs its datasheet source");
   b.name = name.value();
-  b.description = f.has("description") ? f.text("description").value() : b.name;
+  b.description = b.name;
+  if (f.has("description")) {
+    auto description = f.text("description");
+    if (!description) return description.error();
+    b.description = description.value();
+  }
   b.capacity = capacity.value();
   b.nominal_voltage = nominal.value();
   b.cutoff_voltage = cutoff.value();

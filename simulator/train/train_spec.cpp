@@ -70,7 +70,7 @@ Status parse_features(const YamlFields& inference, TrainSpec& s) {
   const YAML::Node n = inference.node()["features"];
   std::string kind = "raw";
   std::optional<YamlFields> f;
-  if (n.IsScalar()) {
+  if (n.IsDefined() && n.IsScalar()) {  // IsScalar() of an absent key throws
     kind = n.Scalar();
   } else if (n.IsDefined()) {
     auto map = inference.map("features");
