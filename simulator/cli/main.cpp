@@ -1,6 +1,7 @@
 // tinysim: the headless command line. A table of subcommands; see commands.h.
 #include <cstdio>
 #include <cstring>
+#include <exception>
 
 #include "commands.h"
 
@@ -17,7 +18,7 @@ constexpr Command kCommands[] = {
      tinysim::cli::devices_command},
     {"model", "inspect a .tflite, bench it, run or validate it with your inputs on an emulated chip, train one",
      "tinysim model inspect <model.tflite> [--device <name>] [--json]\n"
-     "  tinysim model bench <model.tflite> --device <name> [--runs N] [--seed S] [--json]\n"
+     "  tinysim model bench <model.tflite> --device <name> [--regulator MODE] [--runs N] [--seed S] [--json]\n"
      "  tinysim model run <model.tflite> (--device <name> | --host) --input [NAME=]FILE... [--output FILE...]\n"
      "  tinysim model validate <model.tflite> (--device <name> | --host) --inputs PATH... --expected PATH...\n"
      "            [--tolerance LSB] [--report FILE.json]\n"
@@ -45,7 +46,7 @@ int tinysim::cli::report(const Error& error) {
   return kExitBadInput;
 }
 
-int main(int argc, char** argv) {
+static int dispatch(int argc, char** argv) {
   if (argc < 2) return usage(stderr);
   if (std::strcmp(argv[1], "--scenario") == 0) return tinysim::cli::scenario_command(argc, argv);
   if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) return usage(stdout);
@@ -53,4 +54,16 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[1], c.name) == 0) return c.run(argc, argv);
   std::fprintf(stderr, "tinysim: unknown command '%s' (try --help)\n", argv[1]);
   return tinysim::cli::kExitBadInput;
+}
+
+int main(int argc, char** argv) {
+  // Every input error is an Error value with file:line; an exception getting here is a
+  // TinySim bug, still reported as a message (and exit 2), never an abort.
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tinysim: internal error: %s\n(a TinySim bug: please report the command and its input files)\n",
+                 e.what());
+    return tinysim::cli::kExitBadInput;
+  }
 }
