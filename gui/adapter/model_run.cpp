@@ -55,6 +55,11 @@ double ModelRun::simulated_seconds() const {
   return double(cycles) / bench->clock_hz;
 }
 
+std::vector<std::string> regulator_modes(const Device& device) {
+  auto power = device_power(device);
+  return power ? power.value().regulators : std::vector<std::string>{};
+}
+
 ModelRun run_model(const RunRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   ModelRun run;
@@ -69,6 +74,11 @@ ModelRun run_model(const RunRequest& request) {
   if (!device) return finish(device.error());
   run.device = device.value();
   if (request.clock_hz) run.device.clock_hz = request.clock_hz;
+  if (!request.regulator.empty()) {  // as `tinysim model bench --regulator` does
+    auto regulated = with_regulator(run.device, request.regulator);
+    if (!regulated) return finish(regulated.error());
+    run.device = regulated.value();
+  }
   auto bytes = read_file_bytes(request.model_path);
   if (!bytes) return finish(bytes.error());
   auto summary = summarize_model(bytes.value(), request.model_path);

@@ -21,6 +21,7 @@ struct RunRequest {
   std::string model_path;
   std::string device;             ///< devices/<name>.yaml
   uint32_t clock_hz = 0;          ///< 0: the device's default clock
+  std::string regulator;          ///< the device's regulator mode for energy (power: regulators); "": its default
   std::string battery = "cr2032";
   uint32_t runs = 5;              ///< seeded inferences
   uint32_t seed = 1;
@@ -32,6 +33,7 @@ struct RunRequest {
 struct CompareTarget {
   std::string device;
   uint32_t clock_hz = 0;
+  std::string regulator;  ///< "": the device's default mode
 };
 
 /// The energy of one period: sleep, wake up, one inference (a mean bench inference);
@@ -66,6 +68,10 @@ struct ModelRun {
   /// Simulated device time of the bench's inferences.
   double simulated_seconds() const;
 };
+
+/// The regulator modes the device file gives figures for, its default first (the core's
+/// PowerProfile::regulators); empty when it names none or has no power figures.
+std::vector<std::string> regulator_modes(const Device& device);
 
 /// Everything up to (and including) a failed step is filled in; `error` says why it stopped.
 ModelRun run_model(const RunRequest& request);

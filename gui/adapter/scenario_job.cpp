@@ -97,6 +97,8 @@ ModelRun model_run_of(const ScenarioRun& run) {
   b.stack_high_water = o.run.stack_high_water;
   b.instructions = o.run.instructions;
   b.energy_per_inference = o.energy_per_inference;
+  b.regulator = o.energy.regulator;
+  if (o.energy.supply_voltage > 0) b.run_current = o.energy.states[static_cast<size_t>(PowerState::Run)].current;
   b.assumptions = o.assumptions;
   b.console = o.data.console_text;
   m.bench = b;

@@ -18,6 +18,9 @@ class ModelSession;  // not included: its machine's emit() would meet Qt's emit 
 
 namespace tinysim::gui {
 
+/// The override that picks the device's regulator mode, as `--set device.regulator=MODE`.
+constexpr const char* kRegulatorSet = "device.regulator=";
+
 struct ScenarioRequest {
   std::string path;
   ScenarioOverrides overrides;

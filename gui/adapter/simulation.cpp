@@ -15,6 +15,7 @@ void SimulationWorker::runCompare(const RunRequest& request, const std::vector<C
     RunRequest one = request;
     one.device = targets[static_cast<size_t>(i)].device;
     one.clock_hz = targets[static_cast<size_t>(i)].clock_hz;
+    one.regulator = targets[static_cast<size_t>(i)].regulator;
     emit compareRow(std::make_shared<const ModelRun>(run_model(one)), i, count);
   }
   emit compareFinished();
@@ -94,6 +95,12 @@ void SimulationWorker::runCompareScenario(const ScenarioRequest& request, const 
     one.overrides.clock_mhz.reset();
     // As `tinysim --scenario ... --clock-mhz N` would run it.
     if (target.clock_hz) one.overrides.clock_mhz = QString::number(target.clock_hz / 1e6, 'g', 10).toStdString();
+    // The target's mode, as `--set device.regulator=MODE` (the panel's choice was for its own device).
+    auto& sets = one.overrides.sets;
+    sets.erase(std::remove_if(sets.begin(), sets.end(),
+                              [](const std::string& set) { return set.rfind(kRegulatorSet, 0) == 0; }),
+               sets.end());
+    if (!target.regulator.empty()) sets.push_back(kRegulatorSet + target.regulator);
     ModelRun run = model_run_of(run_scenario_file(one, {}));
     run.request.clock_hz = target.clock_hz;
     emit compareRow(std::make_shared<const ModelRun>(std::move(run)), i, count);

@@ -276,8 +276,14 @@ void MainWindow::run(uint32_t runs_override) {
 
 void MainWindow::startCompare() {
   QString error;
-  const std::vector<CompareTarget> targets = compare_->targets(error);
+  std::vector<CompareTarget> targets = compare_->targets(error);
   if (!error.isEmpty()) return showError(tr("Cannot compare"), error);
+  // Across clocks of the panel's device: the regulator mode chosen there (across devices,
+  // each its own default).
+  const RunRequest chosen = setup_->request();
+  if (compare_->clockCompare())
+    for (CompareTarget& target : targets)
+      if (target.device == chosen.device && !chosen.regulator.empty()) target.regulator = chosen.regulator;
   if (setup_->scenarioMode()) {
     if (setup_->scenarioPath().isEmpty()) {
       showError(tr("No scenario"), tr("Open a scenario to compare devices with."));

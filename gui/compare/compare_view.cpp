@@ -58,10 +58,13 @@ CompareView::CompareView(QWidget* parent)
       devices_(new QListWidget),
       start_(new QPushButton(tr("Compare"))),
       stop_(new QPushButton(tr("Stop"))),
-      table_(new QTableWidget(0, 10)) {
+      table_(new QTableWidget(0, 11)) {
   table_->setHorizontalHeaderLabels({tr("device"), tr("core"), tr("MHz"), tr("fits"), tr("flash used"),
                                      tr("RAM used"), tr("latency\n(ms)"), tr("µJ per\ninference"),
-                                     tr("battery\n(days)"), tr("note")});
+                                     tr("battery\n(days)"), tr("regulator"), tr("note")});
+  table_->horizontalHeaderItem(9)->setToolTip(
+      tr("The regulator mode the energy figures are for (the device file's power: regulator or the one chosen); "
+         "— when the file names none"));
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setStretchLastSection(true);
@@ -166,13 +169,22 @@ void CompareView::setClockCompare(const std::string& device, const QString& cloc
   clocks_->setText(clocks);
 }
 
+std::string CompareView::defaultRegulator(const std::string& device) const {
+  for (const Device& d : catalog_)
+    if (d.name == device) {
+      const std::vector<std::string> modes = regulator_modes(d);
+      return modes.empty() ? "" : modes.front();
+    }
+  return "";
+}
+
 bool CompareView::clockCompare() const { return mode_->currentIndex() == 1; }
 
 std::vector<CompareTarget> CompareView::targets(QString& error) const {
   std::vector<CompareTarget> targets;
   error.clear();
   if (!clockCompare()) {
-    for (const std::string& name : checkedDevices()) targets.push_back({name, 0});
+    for (const std::string& name : checkedDevices()) targets.push_back({name, 0, defaultRegulator(name)});
     if (targets.empty()) error = tr("Check at least one device to compare.");
     return targets;
   }
@@ -186,7 +198,7 @@ std::vector<CompareTarget> CompareView::targets(QString& error) const {
                   .arg(word);
       return {};
     }
-    targets.push_back({device, static_cast<uint32_t>(mhz * 1e6 + 0.5)});
+    targets.push_back({device, static_cast<uint32_t>(mhz * 1e6 + 0.5), defaultRegulator(device)});
   }
   if (targets.empty()) error = tr("Clocks: expected one or more numbers of MHz such as 16, 32, 64.");
   return targets;
@@ -225,19 +237,23 @@ void CompareView::addRun(const ModelRun& run) {
     auto* fits = cell(f.fits() ? tr("yes") : tr("no"), false);
     fits->setForeground(f.fits() ? QColor("#2e7d32") : QColor("#c62828"));
     table_->setItem(row, 3, fits);
-    table_->setItem(row, 4, cell(QString("%1 of %2").arg(QString::fromStdString(format_size(f.flash_used())),
+    // On two lines, so the table keeps room for the note.
+    table_->setItem(row, 4, cell(QString("%1\nof %2").arg(QString::fromStdString(format_size(f.flash_used())),
                                                           QString::fromStdString(format_size(f.flash_capacity)))));
-    table_->setItem(row, 5, cell(QString("%1 of %2").arg(QString::fromStdString(format_size(f.ram_used())),
+    table_->setItem(row, 5, cell(QString("%1\nof %2").arg(QString::fromStdString(format_size(f.ram_used())),
                                                           QString::fromStdString(format_size(f.ram_capacity)))));
   }
   table_->setItem(row, 6, cell(run.bench ? QString::number(run.bench->latency_ms(), 'f', 3) : none));
   table_->setItem(row, 7, cell(run.bench && run.bench->energy_per_inference > 0
                                    ? QString::number(run.bench->energy_per_inference * 1e6, 'f', 2) : none));
   table_->setItem(row, 8, cell(run.energy ? QString::number(run.energy->life.days(), 'f', 0) : none));
+  const std::string regulator = run.energy ? run.energy->report.regulator : run.bench ? run.bench->regulator : "";
+  table_->setItem(row, 9, cell(regulator.empty() ? none : QString::fromStdString(regulator), false));
   const QString note = QString::fromStdString(run.ok() ? run.energy_note : run.error_message).section('\n', 0, 1);
   auto* noteCell = cell(note.simplified(), false);
   noteCell->setToolTip(QString::fromStdString(run.ok() ? run.energy_note : run.error));
-  table_->setItem(row, 9, noteCell);
+  table_->setItem(row, 10, noteCell);
+  table_->resizeRowToContents(row);
   rebuildCharts();
 }
 

@@ -31,7 +31,8 @@ class CompareView : public QWidget {
   /// Across clocks of one device: `clocks` in MHz, e.g. "16, 32, 64".
   void setClockCompare(const std::string& device, const QString& clocks);
   bool clockCompare() const;
-  /// What to run, one target per row; empty with `error` set when the clocks are not numbers.
+  /// What to run, one target per row, each in its device's default regulator mode; empty
+  /// with `error` set when the clocks are not numbers.
   std::vector<CompareTarget> targets(QString& error) const;
   /// A row's name in the charts: the device, or "device @ N MHz" across clocks.
   QString rowName(const ModelRun& run) const;
@@ -57,6 +58,8 @@ class CompareView : public QWidget {
   void rebuildCharts();
   /// The clocks to suggest for the chosen device: a quarter, half and all of its default.
   void suggestClocks();
+  /// The device file's default regulator mode ("" when it names none).
+  std::string defaultRegulator(const std::string& device) const;
 
   QComboBox* mode_;
   QWidget* by_device_;

@@ -4,6 +4,7 @@
 #include <QBarSet>
 #include <QChartView>
 #include <QGridLayout>
+#include <QLabel>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QListWidget>
@@ -16,6 +17,7 @@
 namespace tinysim::gui {
 EnergyView::EnergyView(QWidget* parent)
     : QWidget(parent),
+      summary_(new QLabel),
       current_view_(makeChartView(tr("Current over time"))),
       breakdown_view_(makeChartView(tr("Energy per period"))),
       soc_view_(makeChartView(tr("Battery"))),
@@ -23,11 +25,15 @@ EnergyView::EnergyView(QWidget* parent)
   assumptions_->setWordWrap(true);
   assumptions_->setAlternatingRowColors(true);
   assumptions_->addItem(tr("Run a model on a device with power figures to see its energy."));
+  summary_->setWordWrap(true);
   auto* grid = new QGridLayout(this);
-  grid->addWidget(current_view_, 0, 0);
-  grid->addWidget(breakdown_view_, 0, 1);
-  grid->addWidget(soc_view_, 1, 0);
-  grid->addWidget(assumptions_, 1, 1);
+  grid->addWidget(summary_, 0, 0, 1, 2);
+  grid->addWidget(current_view_, 1, 0);
+  grid->addWidget(breakdown_view_, 1, 1);
+  grid->addWidget(soc_view_, 2, 0);
+  grid->addWidget(assumptions_, 2, 1);
+  grid->setRowStretch(1, 1);
+  grid->setRowStretch(2, 1);
   grid->setColumnStretch(0, 3);
   grid->setColumnStretch(1, 2);
 }
@@ -201,13 +207,30 @@ void EnergyView::showBattery(const PeriodEnergy& e, bool so_far) {
                       .arg(days, 0, 'f', 0));
 }
 
+void EnergyView::showSummary(const ModelRun& run) {
+  const PeriodEnergy& e = *run.energy;
+  const std::string& mode = e.report.regulator;
+  QString text = mode.empty() ? tr("<b>%1</b> (its device file names no regulator mode)")
+                                    .arg(QString::fromStdString(run.device.name))
+                              : tr("<b>%1, %2 regulator</b>")
+                                    .arg(QString::fromStdString(run.device.name), QString::fromStdString(mode));
+  text += tr(": run current %1 at %2 MHz")
+              .arg(siText(e.report.states[static_cast<size_t>(PowerState::Run)].current, "A", 4))
+              .arg(e.clock_hz / 1e6, 0, 'g', 6);
+  if (run.bench && run.bench->energy_per_inference > 0)
+    text += tr(", %1 µJ per inference").arg(run.bench->energy_per_inference * 1e6, 0, 'f', 2);
+  summary_->setText(text);
+}
+
 void EnergyView::showRun(const ModelRun& run) {
   assumptions_->clear();
+  summary_->clear();
   if (!run.energy) {
     assumptions_->addItem(tr("No energy figures: %1").arg(QString::fromStdString(run.energy_note)));
     return;
   }
   const PeriodEnergy& e = *run.energy;
+  showSummary(run);
   showCurrent(e, run.partial);
   showBreakdown(e, run.partial);
   showBattery(e, run.partial);

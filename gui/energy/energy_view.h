@@ -7,6 +7,7 @@
 #include "adapter/model_run.h"
 
 class QBarSet;
+class QLabel;
 class QChartView;
 class QLineSeries;
 class QListWidget;
@@ -20,6 +21,9 @@ class EnergyView : public QWidget {
   void showRun(const ModelRun& run);
 
   /// Energy by component in J x breakdownScale() (1e6: µJ, 1e3: mJ).
+  /// The line above the charts: the regulator mode the figures are for, the run current
+  /// and the energy per inference.
+  QLabel* summary() const { return summary_; }
   QBarSet* breakdown() const { return breakdown_; }
   double breakdownScale() const { return breakdown_scale_; }
   QLineSeries* stateOfCharge() const { return soc_; }
@@ -31,10 +35,12 @@ class EnergyView : public QWidget {
 
  private:
   // `so_far`: a live run's figures (the current chart follows its latest state changes).
+  void showSummary(const ModelRun& run);
   void showCurrent(const PeriodEnergy& e, bool so_far);
   void showBreakdown(const PeriodEnergy& e, bool so_far);
   void showBattery(const PeriodEnergy& e, bool so_far);
 
+  QLabel* summary_;
   QChartView* current_view_;
   QChartView* breakdown_view_;
   QChartView* soc_view_;

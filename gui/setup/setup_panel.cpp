@@ -1,5 +1,7 @@
 #include "setup/setup_panel.h"
 
+#include "adapter/scenario_job.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QRadioButton>
@@ -23,6 +25,7 @@ SetupPanel::SetupPanel(QWidget* parent)
       model_(new QComboBox),
       device_(new QComboBox),
       clock_mhz_(new QDoubleSpinBox),
+      regulator_(new QComboBox),
       battery_(new QComboBox),
       runs_(new QSpinBox),
       seed_(new QSpinBox),
@@ -62,6 +65,7 @@ SetupPanel::SetupPanel(QWidget* parent)
     if (i >= 0 && i < int(devices_.size())) {
       clock_mhz_->setValue(devices_[static_cast<size_t>(i)].clock_hz / 1e6);
       device_->setToolTip(QString::fromStdString(devices_[static_cast<size_t>(i)].description));
+      showRegulators(static_cast<size_t>(i));
     }
   });
   runs_->setRange(1, 100);
@@ -129,6 +133,7 @@ SetupPanel::SetupPanel(QWidget* parent)
   form->addRow(tr("Model"), modelRow);
   form->addRow(tr("Device"), device_);
   form->addRow(tr("Clock"), clock_mhz_);
+  form->addRow(tr("Regulator"), regulator_);
   form->addRow(tr("Battery"), battery_);
   form->addRow(tr("Seed"), seed_);
   auto* form2 = new QFormLayout(model_box_);
@@ -180,8 +185,26 @@ SetupPanel::SetupPanel(QWidget* parent)
   setMaximumWidth(320);
 }
 
+void SetupPanel::showRegulators(size_t device) {
+  const std::vector<std::string>& modes = regulators_[device];
+  regulator_->clear();
+  for (const std::string& mode : modes) regulator_->addItem(QString::fromStdString(mode));
+  regulator_->setEnabled(modes.size() > 1);
+  const QString name = QString::fromStdString(devices_[device].name);
+  regulator_->setToolTip(
+      modes.size() > 1 ? tr("The regulator mode the energy figures are for (power: regulators in %1's device "
+                            "file); the file's default is first")
+                             .arg(name)
+      : modes.empty() ? tr("%1's device file names no regulator modes: its figures are for one supply setup")
+                            .arg(name)
+                      : tr("%1's device file gives figures for one regulator mode only (%2)")
+                            .arg(name, QString::fromStdString(modes[0])));
+}
+
 void SetupPanel::setDevices(const std::vector<Device>& devices) {
   devices_ = devices;
+  regulators_.clear();
+  for (const Device& d : devices) regulators_.push_back(regulator_modes(d));
   device_->clear();
   for (const Device& d : devices) device_->addItem(QString::fromStdString(d.name));
 }
@@ -223,6 +246,7 @@ RunRequest SetupPanel::request() const {
   r.model_path = (typed ? model_->currentText() : model_->itemData(index).toString()).toStdString();
   r.device = device_->currentText().toStdString();
   r.clock_hz = static_cast<uint32_t>(clock_mhz_->value() * 1e6 + 0.5);
+  r.regulator = regulator_->currentText().toStdString();
   r.battery = battery_->currentText().toStdString();
   r.runs = static_cast<uint32_t>(runs_->value());
   r.seed = static_cast<uint32_t>(seed_->value());
@@ -272,6 +296,7 @@ void SetupPanel::setScenario(const QString& path, const Scenario& scenario) {
   setModelPath(QString::fromStdString(scenario.model));
   setDevice(QString::fromStdString(scenario.device));
   if (scenario.clock_hz) clock_mhz_->setValue(*scenario.clock_hz / 1e6);
+  if (scenario.regulator) regulator_->setCurrentText(QString::fromStdString(*scenario.regulator));
   const int battery = battery_->findText(QString::fromStdString(scenario.battery));
   if (battery >= 0) battery_->setCurrentIndex(battery);
   seed_->setValue(static_cast<int>(scenario.seed));
@@ -296,6 +321,13 @@ ScenarioOverrides SetupPanel::overrides() const {
   const uint32_t device_clock = index < devices_.size() ? devices_[index].clock_hz : 0;
   if (r.clock_hz != (clock ? clock : device_clock) || (clock && r.device != s.device))
     o.clock_mhz = QString::number(r.clock_hz / 1e6, 'g', 10).toStdString();  // MHz, as --clock-mhz takes it
+  // As the clock: a mode other than the file's (or its device's default), or any mode once
+  // the device changed under a file that names one.
+  // (A mode the file names that its device lacks stays, for the core to report at its line.)
+  const std::string file_mode = s.regulator.value_or(regulator_->count() ? regulator_->itemText(0).toStdString() : "");
+  const bool offered = regulator_->findText(QString::fromStdString(file_mode)) >= 0;
+  if (!r.regulator.empty() && ((offered && r.regulator != file_mode) || (s.regulator && r.device != s.device)))
+    o.sets.push_back(kRegulatorSet + r.regulator);
   if (!r.battery.empty() && r.battery != s.battery) o.battery = r.battery;
   if (r.seed != s.seed) o.seed = std::to_string(r.seed);
   if (std::abs(duration_->value() - s.duration_seconds) > 1e-9)

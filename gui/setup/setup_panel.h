@@ -62,6 +62,8 @@ class SetupPanel : public QWidget {
   QSpinBox* strideBox() const { return stride_; }
   QDoubleSpinBox* durationBox() const { return duration_; }
   QDoubleSpinBox* clockBox() const { return clock_mhz_; }
+  /// The chosen device's regulator modes (its file's default first); disabled with one or none.
+  QComboBox* regulatorBox() const { return regulator_; }
 
  signals:
   void browseRequested();
@@ -76,6 +78,7 @@ class SetupPanel : public QWidget {
   QComboBox* model_;
   QComboBox* device_;
   QDoubleSpinBox* clock_mhz_;
+  QComboBox* regulator_;
   QComboBox* battery_;
   QSpinBox* runs_;
   QSpinBox* seed_;
@@ -96,6 +99,8 @@ class SetupPanel : public QWidget {
   QProgressBar* progress_;
   QLabel* status_;
   std::vector<Device> devices_;
+  std::vector<std::vector<std::string>> regulators_;  ///< each device's modes (regulator_modes)
+  void showRegulators(size_t device);
 };
 
 }  // namespace tinysim::gui

@@ -2,6 +2,7 @@
 
 #include <QAreaSeries>
 #include <QChartView>
+#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
@@ -11,6 +12,7 @@
 #include <QScatterSeries>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "common/chart_kit.h"
@@ -68,6 +70,45 @@ TimelineView::TimelineView(QWidget* parent)
   layout->addLayout(top);
   layout->addWidget(sensor_view_, 3);
   layout->addWidget(score_view_, 2);
+  base_margins_ = sensor_view_->chart()->margins();
+  qreal unused[3];
+  sensor_view_->chart()->layout()->getContentsMargins(&layout_margin_, &unused[0], &unused[1], &unused[2]);
+  for (QChartView* view : {sensor_view_, score_view_})
+    connect(view->chart(), &QChart::plotAreaChanged, this, &TimelineView::alignPlotAreas);
+}
+
+void TimelineView::alignPlotAreas() {
+  // The charts' value-axis labels differ in width ("-2" vs "0.75"), so each chart's plot
+  // area starts elsewhere; extra margin on the narrower one puts the same time at the
+  // same x pixel on both: whole pixels as chart margin (inside its background), the
+  // fraction as layout margin, so the edges meet exactly. A chart's own inset is its plot
+  // area's distance from the edge less the extra margin given here.
+  if (aligning_) return;
+  QChart* charts[] = {sensor_view_->chart(), score_view_->chart()};
+  qreal inset[2][2], widest[2] = {0, 0}, top[2], bottom[2];
+  for (int i = 0; i < 2; ++i) {
+    qreal layout[2];
+    charts[i]->layout()->getContentsMargins(&layout[0], &top[i], &layout[1], &bottom[i]);
+    const QMargins m = charts[i]->margins();
+    const qreal edge[2] = {charts[i]->plotArea().left(), charts[i]->size().width() - charts[i]->plotArea().right()};
+    const int margin[2] = {m.left(), m.right()};
+    for (int side = 0; side < 2; ++side) {
+      inset[i][side] = edge[side] - (margin[side] - base_margins_.left()) - (layout[side] - layout_margin_);
+      widest[side] = std::max(widest[side], inset[i][side]);
+    }
+  }
+  aligning_ = true;
+  for (int i = 0; i < 2; ++i) {
+    const qreal extra[2] = {widest[0] - inset[i][0], widest[1] - inset[i][1]};
+    const int whole[2] = {int(std::floor(extra[0])), int(std::floor(extra[1]))};
+    QMargins m = charts[i]->margins();
+    m.setLeft(base_margins_.left() + whole[0]);
+    m.setRight(base_margins_.right() + whole[1]);
+    if (m != charts[i]->margins()) charts[i]->setMargins(m);
+    charts[i]->layout()->setContentsMargins(layout_margin_ + extra[0] - whole[0], top[i],
+                                            layout_margin_ + extra[1] - whole[1], bottom[i]);
+  }
+  aligning_ = false;
 }
 
 void TimelineView::setTimeRange(double from, double to) {

@@ -2,6 +2,7 @@
 // Timeline of a scenario run: the sensor channels with the ground-truth label bands
 // and the predicted labels under them, the class scores of every result over time
 // with a marker where a prediction was wrong; both charts zoom together on time.
+#include <QMargins>
 #include <QWidget>
 
 #include "adapter/scenario_job.h"
@@ -47,6 +48,9 @@ class TimelineView : public QWidget {
   void showSensor(const ScenarioRun& run);
   void showScores(const ScenarioRun& run);
   void linkTimeAxes();
+  /// Layout margins that line the charts' plot areas up (left and right edges), so one
+  /// time is one x pixel on every chart.
+  void alignPlotAreas();
   /// Sets both time axes: the latest stretch when following, else the user's zoom.
   void applyTimeRange();
 
@@ -62,6 +66,9 @@ class TimelineView : public QWidget {
   int truth_bands_ = 0;
   int predicted_bands_ = 0;
   double stream_seconds_ = 0;
+  bool aligning_ = false;  ///< setting margins ourselves
+  QMargins base_margins_;    ///< the charts' own margins, before aligning
+  qreal layout_margin_ = 0;  ///< the charts' own left/right layout margin, before aligning
   bool syncing_ = false;  ///< setting ranges ourselves (not a user's zoom)
   bool following_ = true;
   double follow_span_ = 0;  ///< seconds shown while following; 0: all of the stream so far

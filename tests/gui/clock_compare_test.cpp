@@ -90,8 +90,8 @@ TEST(ClockCompare, RowsAreTheCLIsFiguresForEachClockAndATooFastClockIsTheCoresEr
   EXPECT_FALSE(too_fast->ok());
   EXPECT_EQ(table->item(3, 2)->text(), "128");
   EXPECT_EQ(table->item(3, 6)->text(), "—");
-  EXPECT_TRUE(table->item(3, 9)->text().contains("the device clock 128.00 MHz is above the last entry (64.000 MHz)"))
-      << table->item(3, 9)->text().toStdString();
+  EXPECT_TRUE(table->item(3, 10)->text().contains("the device clock 128.00 MHz is above the last entry (64.000 MHz)"))
+      << table->item(3, 10)->text().toStdString();
   EXPECT_TRUE(window.errorShown());
   EXPECT_TRUE(window.errorText().contains("nrf52840 @ 128 MHz could not run")) << window.errorText().toStdString();
   EXPECT_TRUE(window.errorText().contains("nrf52840.yaml:")) << window.errorText().toStdString();
