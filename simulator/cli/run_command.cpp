@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "device/device_catalog.h"
+#include "elf/arm_build_attributes.h"
 #include "elf/elf_image.h"
 #include "machine/machine.h"
 #include "peripherals/board_peripherals.h"
@@ -76,6 +77,11 @@ int run_command(int argc, char** argv) {
 
   auto elf = load_elf(args.positional[0]);
   if (!elf) return report(elf.error());
+  // The check scenarios make too: an ELF for another core would fault or run wrong.
+  const std::string mismatch = core_mismatch(device->core, read_build_target(elf->arm_attributes));
+  if (!mismatch.empty())
+    return report(make_error(args.positional[0] + " does not run on " + device->name + " (" +
+                             core_name(device->core) + "): it is " + mismatch));
   auto machine = Machine::create(*device, *elf);
   if (!machine) return report(machine.error());
   TinySimSettings settings;

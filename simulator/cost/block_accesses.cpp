@@ -68,7 +68,11 @@ struct Shape {
 Shape shape_of(const cs_insn& insn) {
   const cs_arm& arm = insn.detail->arm;
   switch (insn.id) {
+    // Armv7-M ARM A3.2.1: unaligned LDR/STR/LDRH/STRH (and T, S forms, TBH) work
+    // unless CCR.UNALIGN_TRP is set (the tracker gives them trap_align).
     case ARM_INS_LDR: case ARM_INS_LDRT: return {4, 1, true};
+    case ARM_INS_STR: case ARM_INS_STRT: return {4, 1, false};
+    case ARM_INS_STRH: case ARM_INS_STRHT: return {2, 1, false};
     case ARM_INS_LDRH: case ARM_INS_LDRSH: case ARM_INS_LDRHT: case ARM_INS_LDRSHT: case ARM_INS_TBH:
       return {2, 1, true};
     case ARM_INS_LDRB: case ARM_INS_LDRSB: case ARM_INS_LDRBT: case ARM_INS_LDRSBT: case ARM_INS_TBB:
@@ -118,11 +122,14 @@ void AccessTracker::step(const cs_insn& insn) {
   // A conditional access may not happen: not recorded (docs/cost-models.md).
   const bool conditional = arm.cc != ARM_CC_AL && arm.cc != ARM_CC_INVALID;
   const unsigned align = align_faults_ ? shape.align : 1u;
-  if (shape.bytes && !conditional && (shape.load || align > 1)) {
+  const bool word_or_half = shape.bytes == 4 || shape.bytes == 2;
+  const unsigned trap_align = align_faults_ && shape.align == 1 && !shape.list && word_or_half ? shape.bytes : 1u;
+  if (shape.bytes && !conditional && (shape.load || align > 1 || trap_align > 1)) {
     MemoryAccess a;
     a.pc = static_cast<uint32_t>(insn.address);
     a.bytes = static_cast<uint8_t>(shape.bytes);
     a.align = static_cast<uint8_t>(align);
+    a.trap_align = static_cast<uint8_t>(trap_align);
     a.load = shape.load;
     a.text = text;
     const cs_arm_op* mem = memory_operand(arm);
@@ -239,10 +246,13 @@ BlockAccesses AccessTracker::finish() {
   for (auto& d : deferred_) out_.accesses.push_back(std::move(d.access));
   deferred_.clear();
   for (const auto& a : out_.accesses) {
+    const bool always = a.load || a.align > 1;  // checked whatever CCR says
     out_.must_align |= a.align > 1;
-    out_.has_exit |= a.at_exit;
+    out_.has_exit |= a.at_exit && always;
+    out_.trap_exit |= a.at_exit && a.trap_align > 1;
+    if (always) out_.checks |= kCheckAccesses;
+    if (a.trap_align > 1) out_.checks |= kCheckUnalignTrap;
   }
-  if (!out_.accesses.empty()) out_.checks |= kCheckAccesses;
   return std::move(out_);
 }
 

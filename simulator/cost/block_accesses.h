@@ -15,6 +15,9 @@ namespace tinysim {
 enum BlockCheck : uint8_t {
   kCheckAccesses = 1,  ///< loads that may read flash, or accesses that must be aligned
   kCheckFpu = 2,       ///< an FPU instruction: CP10/CP11 must be enabled in CPACR
+  /// word or halfword accesses: must be aligned while CCR.UNALIGN_TRP is set, so the
+  /// machine arms this bit only then (CycleModel::arm_unaligned_trap)
+  kCheckUnalignTrap = 4,
 };
 
 /// One load or store whose address the machine computes from the registers:
@@ -30,6 +33,7 @@ struct MemoryAccess {
   uint8_t shift = 0;
   uint8_t bytes = 0;      ///< bytes transferred (LDM: 4 per register, VLDR d: 8)
   uint8_t align = 1;      ///< the core faults unless address % align == 0 (1: never)
+  uint8_t trap_align = 1; ///< the same while CCR.UNALIGN_TRP is set (LDR/STR 4, LDRH/STRH 2)
   bool load = false;
   bool at_exit = false;   ///< base/index changed before the access in a way not followed, and not after it
   std::string text;       ///< "ldrd r2, r3, [r1]" for fault messages
@@ -42,7 +46,8 @@ struct BlockAccesses {
   uint32_t fpu_pc = 0;                 ///< first FPU instruction (kCheckFpu)
   std::string fpu_text;
   bool must_align = false;             ///< an access the core faults on when unaligned
-  bool has_exit = false;               ///< an access known only at the block's end
+  bool has_exit = false;               ///< a load or must-align access known only at the block's end
+  bool trap_exit = false;              ///< a trap_align access known only at the block's end
   bool read_flash = false;             ///< the machine saw a load of this block read flash
 };
 
@@ -50,7 +55,8 @@ struct BlockAccesses {
 class AccessTracker {
  public:
   /// `align_faults`: the core faults on unaligned LDRD/LDM/LDREX/VLDR... (Armv7-M,
-  /// Armv8-M Mainline); `has_fpu`: FPU instructions are checked against CPACR.
+  /// Armv8-M Mainline), and on unaligned LDR/STR/LDRH/STRH when CCR.UNALIGN_TRP is
+  /// set; `has_fpu`: FPU instructions are checked against CPACR.
   AccessTracker(bool align_faults, bool has_fpu);
   void step(const cs_insn& insn);
   /// Any instruction capstone could not decode: every register is unknown after it.

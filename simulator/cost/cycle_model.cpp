@@ -281,11 +281,20 @@ const BlockCost& CycleModel::decode(uint32_t address, const uint8_t* code, uint1
     } else if (!region.accesses.empty()) {
       region.accesses[halfword] = 0;
     }
+    slot.checks = armed(slot.checks);
     return slot;
   }
   uncached_ = cost_of(address, code, bytes);
   uncached_.checks = 0;  // outside every code region: nothing to keep the accesses with
   return uncached_;
+}
+
+void CycleModel::arm_unaligned_trap(bool on) {
+  armed_ = static_cast<uint8_t>(on ? armed_ | kCheckUnalignTrap : armed_ & ~kCheckUnalignTrap);
+  for (auto& region : regions_)
+    for (size_t halfword = 0; halfword < region.accesses.size(); ++halfword)
+      if (const uint32_t index = region.accesses[halfword])
+        region.table.get()[halfword].checks = armed(accesses_[index - 1].checks);
 }
 
 BlockAccesses* CycleModel::accesses_at(uint32_t address) {

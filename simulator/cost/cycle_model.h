@@ -93,6 +93,11 @@ class CycleModel {
   BlockCost cost_of(uint32_t address, const uint8_t* code, uint16_t bytes, BlockAccesses* accesses = nullptr) const;
   /// The accesses of the cached block at `address` (its checks bits non-zero), or nullptr.
   BlockAccesses* accesses_at(uint32_t address);
+  /// CCR.UNALIGN_TRP changed: every cached block's checks become its decoded ones, with
+  /// kCheckUnalignTrap only while `on` (so the hook costs nothing extra while it is clear).
+  void arm_unaligned_trap(bool on);
+  /// The BlockCost::checks a block with these decoded checks gets now.
+  uint8_t armed(uint8_t decoded) const { return decoded & armed_; }
   const CoreTiming& timing() const { return timing_; }
   CoreKind core() const { return core_; }
 
@@ -113,6 +118,7 @@ class CycleModel {
   std::vector<Region> regions_;
   mutable const Region* hot_ = nullptr;  ///< region of the last hit (code runs from one region)
   BlockCost uncached_;
+  uint8_t armed_ = kCheckAccesses | kCheckFpu;  ///< BlockCheck bits the machine acts on now
   std::deque<BlockAccesses> accesses_;  ///< of blocks with checks, in decode order (stable addresses)
 };
 

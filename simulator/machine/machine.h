@@ -109,7 +109,8 @@ class Machine : public MachineBus {
   bool check_block_exit();
   /// Evaluates the entry (or exit) accesses; sets `read_flash` if one read flash.
   bool check_accesses(const BlockAccesses& block, bool at_exit, bool& read_flash);
-  /// Gives every block trusted during the last slice its decoded checks back.
+  /// Gives every block trusted during the last slice its decoded checks back, and
+  /// arms or disarms the word/halfword alignment checks when CCR.UNALIGN_TRP changed.
   void rearm_checks();
   /// Stops checking a block whose loads all read SRAM and whose FPU use was allowed.
   void trust(BlockCost& cost, uint32_t pc, const BlockAccesses& block);
@@ -205,6 +206,7 @@ class Machine : public MachineBus {
     uint32_t pc;
   };
   std::vector<Trusted> trusted_;
+  bool unaligned_trap_ = false;  ///< CCR.UNALIGN_TRP as the cached blocks' checks are armed for
   uint32_t block_pc_ = 0;          ///< start of the block running now
   uint32_t caller_block_pc_ = 0;   ///< the block that ran before it
   bool trace_ = false;

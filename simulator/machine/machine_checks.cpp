@@ -1,5 +1,6 @@
 // The block hook's checks decoded with each block (cost/block_accesses.h): loads
-// from flash pay the wait states, accesses the core faults on when unaligned and
+// from flash pay the wait states, accesses the core faults on when unaligned (LDR/STR
+// and LDRH/STRH too while CCR.UNALIGN_TRP is set) and
 // FPU instructions with CP10/CP11 off in CPACR stop the run as the chip would.
 #include "core/format_number.h"
 #include "machine/machine.h"
@@ -35,10 +36,14 @@ bool Machine::check_block(BlockCost& cost, uint32_t pc) {
     return false;
   }
   bool read_flash = false;
-  if ((cost.checks & kCheckAccesses) && !check_accesses(*block, false, read_flash)) return false;
+  constexpr uint8_t kAccessChecks = kCheckAccesses | kCheckUnalignTrap;
+  if ((cost.checks & kAccessChecks) && !check_accesses(*block, false, read_flash)) return false;
   block->read_flash |= read_flash;
-  const bool trustable = !block->read_flash && !block->must_align;
-  if (block->has_exit && (cost.checks & kCheckAccesses)) exit_check_ = ExitCheck{&cost, block, pc, trustable};
+  // With UNALIGN_TRP set, a block's word and halfword accesses are checked every time.
+  const bool trap = cost.checks & kCheckUnalignTrap;
+  const bool trustable = !block->read_flash && !block->must_align && !trap;
+  const bool exit = block->has_exit || (trap && block->trap_exit);
+  if (exit && (cost.checks & kAccessChecks)) exit_check_ = ExitCheck{&cost, block, pc, trustable};
   else if (trustable) trust(cost, pc, *block);
   return true;
 }
@@ -61,8 +66,12 @@ bool Machine::check_accesses(const BlockAccesses& block, bool at_exit, bool& rea
   unsigned count = 0;
   uint8_t slot_of[15] = {};
   uint16_t wanted = 0;
+  // Word and halfword stores are there for CCR.UNALIGN_TRP only.
+  auto wanted_now = [&](const MemoryAccess& a) {
+    return a.at_exit == at_exit && (a.load || a.align > 1 || (unaligned_trap_ && a.trap_align > 1));
+  };
   for (const MemoryAccess& a : block.accesses) {
-    if (a.at_exit != at_exit) continue;
+    if (!wanted_now(a)) continue;
     for (uint8_t reg : {a.base, a.index})
       if (reg != MemoryAccess::kNone && !(wanted & (1u << reg))) {
         wanted = static_cast<uint16_t>(wanted | (1u << reg));
@@ -75,11 +84,11 @@ bool Machine::check_accesses(const BlockAccesses& block, bool at_exit, bool& rea
   if (count) uc_reg_read_batch(engine_.get(), ids, slots, static_cast<int>(count));
   const bool price = flash_.active();
   for (const MemoryAccess& a : block.accesses) {
-    if (a.at_exit != at_exit) continue;
+    if (!wanted_now(a)) continue;
     uint32_t address = static_cast<uint32_t>(a.offset);
     if (a.base != MemoryAccess::kNone) address += values[slot_of[a.base]];
     if (a.index != MemoryAccess::kNone) address += values[slot_of[a.index]] << a.shift;
-    if (address % a.align) {
+    if (address % a.align || (unaligned_trap_ && address % a.trap_align)) {
       unaligned_fault(a, address);
       return false;
     }
@@ -93,11 +102,15 @@ bool Machine::check_accesses(const BlockAccesses& block, bool at_exit, bool& rea
 }
 
 void Machine::unaligned_fault(const MemoryAccess& a, uint32_t address) {
+  const std::string why =
+      address % a.align ? " faults on an unaligned LDRD/STRD, LDM/STM, LDREX/STREX and VLDR/VSTR/VLDM/VSTM whatever "
+                          "CCR.UNALIGN_TRP says: UsageFault UNALIGNED, Armv7-M ARM A3.2.1)"
+                        : " faults on an unaligned LDR/STR and LDRH/STRH because CCR.UNALIGN_TRP is set: UsageFault "
+                          "UNALIGNED, Armv7-M ARM A3.2.1 and B3.2.8)";
   fault_at(FaultKind::UsageFault,
            std::string("unaligned ") + (a.load ? "read" : "write") + " of " + std::to_string(a.bytes) + " bytes " +
                (a.load ? "from " : "to ") + format_hex32(address) + " by '" + a.text + "' (" + core_name(device_.core) +
-               " faults on an unaligned LDRD/STRD, LDM/STM, LDREX/STREX and VLDR/VSTR/VLDM/VSTM whatever "
-               "CCR.UNALIGN_TRP says: UsageFault UNALIGNED, Armv7-M ARM A3.2.1)",
+               why,
            a.pc, true);
   fault_->address = address;
   fault_->size = a.bytes;
@@ -109,8 +122,12 @@ void Machine::trust(BlockCost& cost, uint32_t pc, const BlockAccesses& block) {
 }
 
 void Machine::rearm_checks() {
+  if (scs_.unaligned_trap() != unaligned_trap_) {  // a CCR write ended the last slice
+    unaligned_trap_ = scs_.unaligned_trap();
+    model_.arm_unaligned_trap(unaligned_trap_);
+  }
   for (const Trusted& t : trusted_)
-    if (model_.accesses_at(t.pc) == t.block) t.cost->checks = t.block->checks;
+    if (model_.accesses_at(t.pc) == t.block) t.cost->checks = model_.armed(t.block->checks);
   trusted_.clear();
 }
 

@@ -17,7 +17,9 @@ uint32_t cpuid(CoreKind core) {
 
 }  // namespace
 
-SystemControl::SystemControl(CoreKind core, Nvic& nvic, uint32_t vtor) : core_(core), nvic_(nvic), vtor_(vtor) {}
+SystemControl::SystemControl(CoreKind core, Nvic& nvic, uint32_t vtor) : core_(core), nvic_(nvic), vtor_(vtor) {
+  if (core == CoreKind::CortexM0Plus) ccr_ |= kCcrUnalignTrp;  // Armv6-M: reads as one
+}
 
 bool SystemControl::has_fpu() const { return core_has_dsp(core_); }
 
@@ -125,7 +127,10 @@ void SystemControl::write_word(uint32_t offset, uint32_t value) {
       if ((value >> 16) == 0x05FAu) aircr_ = value & 0x704u;
       break;
     case 0xD10: scr_ = value & 0x16u; break;
-    case 0xD14: ccr_ = value; break;
+    // Armv6-M: CCR is read-only, STKALIGN and UNALIGN_TRP read as one (every unaligned access faults).
+    case 0xD14:
+      if (core_ != CoreKind::CortexM0Plus) ccr_ = value;
+      break;
     case 0xD24: shcsr_ = value; break;
     case 0xD88: cpacr_ = value; break;
     case 0xDFC: demcr_ = value; break;

@@ -44,6 +44,8 @@ class SystemControl : public Peripheral {
   void set_fp_frame(uint32_t s0_address) { fpcar_ = s0_address & ~7u; }
   /// CPACR (0xE000ED88): CP10 and CP11 (bits 20-23) grant access to the FPU.
   uint32_t cpacr() const { return cpacr_; }
+  /// CCR.UNALIGN_TRP on an Armv7-M/Armv8-M core: unaligned LDR/STR/LDRH/STRH fault too.
+  bool unaligned_trap() const { return core_ != CoreKind::CortexM0Plus && (ccr_ & kCcrUnalignTrp); }
 
  private:
   uint32_t read_word(uint32_t offset);
@@ -56,7 +58,9 @@ class SystemControl : public Peripheral {
   SysTick tick_;
   uint32_t vtor_;
   uint32_t scr_ = 0;
-  uint32_t ccr_ = 0x200;  ///< STKALIGN set (Armv7-M reset value)
+  static constexpr uint32_t kCcrUnalignTrp = 1u << 3, kCcrStkAlign = 1u << 9;
+  /// STKALIGN set (Armv7-M reset value); on Armv6-M read-only with UNALIGN_TRP set too.
+  uint32_t ccr_ = kCcrStkAlign;
   uint32_t aircr_ = 0;
   uint32_t shcsr_ = 0;
   uint32_t cpacr_ = 0;

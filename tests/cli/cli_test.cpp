@@ -51,6 +51,21 @@ TEST(Cli, RunReturnsTheFirmwaresExitCode) {
   EXPECT_NE(o.out.find("smoke: hello from TinySim"), std::string::npos) << o.out;
 }
 
+TEST(Cli, RunRefusesAnElfBuiltForAnotherCore) {
+  // The shipped M4 hard-float test firmware on an M0+ chip: refused as scenarios refuse it.
+  const std::string elf = std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m4/smoke-00000000-20000000.elf";
+  const Outcome o = run("run " + elf + " --device samd21g18");
+  EXPECT_EQ(o.exit_code, 2) << o.out;
+  EXPECT_NE(o.out.find(elf + " does not run on samd21g18 (cortex-m0plus): it is built for Armv7E-M; a cortex-m0plus "
+                       "runs Armv6-M code: rebuild with -mcpu=cortex-m0plus"),
+            std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("smoke: hello"), std::string::npos) << o.out;  // nothing ran
+  // An Armv6-M ELF runs on an M4: the M4 runs Armv6-M code.
+  const Outcome older =
+      run("run " + std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m0plus/smoke-00000000-20000000.elf --device nrf52840");
+  EXPECT_EQ(older.exit_code, 42) << older.out;
+}
+
 TEST(Cli, MissingModelFileNamesIt) {
   const Outcome o = run("model inspect /nonexistent/model.tflite");
   EXPECT_EQ(o.exit_code, 2);

@@ -35,7 +35,7 @@ void expect_access(const MemoryAccess& a, uint32_t pc, uint8_t base, int32_t off
 
 TEST(BlockAccesses, FollowsBasesThroughTheBlock) {
   const BlockAccesses b = decode(CoreKind::CortexM4);
-  EXPECT_EQ(b.checks, kCheckAccesses | kCheckFpu);
+  EXPECT_EQ(b.checks, kCheckAccesses | kCheckFpu | kCheckUnalignTrap);
   ASSERT_EQ(b.accesses.size(), 6u);
   constexpr uint8_t none = MemoryAccess::kNone;
   expect_access(b.accesses[0], 0x1000, none, 0x100c, 4, 1, false);  // literal: Align(PC + 4, 4) + 8, a fixed address
@@ -47,6 +47,9 @@ TEST(BlockAccesses, FollowsBasesThroughTheBlock) {
   expect_access(b.accesses[4], 0x100a, 0, 0, 4, 1, true);
   expect_access(b.accesses[5], 0x100c, 3, -8, 8, 4, true);          // LDM r3!: r3 at the end minus the 8 it added
   EXPECT_EQ(b.accesses[5].text, "ldm r3!, {r4, r5}");
+  // The word loads must also be aligned while CCR.UNALIGN_TRP is set; the LDM always.
+  for (size_t i = 0; i < 5; ++i) EXPECT_EQ(b.accesses[i].trap_align, 4u) << b.accesses[i].text;
+  EXPECT_EQ(b.accesses[5].trap_align, 1u);
   // Not recorded: the STM through LR (BL writes LR before the block ends), PUSH and
   // LDRD from SP (always aligned, never flash).
   EXPECT_TRUE(b.must_align);
@@ -57,11 +60,41 @@ TEST(BlockAccesses, FollowsBasesThroughTheBlock) {
 
 TEST(BlockAccesses, OnlyCoresThatFaultCheckAlignmentOnlyFpuCoresCheckCpacr) {
   const BlockAccesses m3 = decode(CoreKind::CortexM3);
-  EXPECT_EQ(m3.checks, kCheckAccesses);  // no FPU on the M3
+  EXPECT_EQ(m3.checks, kCheckAccesses | kCheckUnalignTrap);  // no FPU on the M3
   EXPECT_TRUE(m3.must_align);
   // Armv6-M faults on every unaligned access: the machine's own hook checks those.
   const BlockAccesses m0 = decode(CoreKind::CortexM0Plus);
   EXPECT_FALSE(m0.must_align);
+  EXPECT_EQ(m0.checks, kCheckAccesses);
+}
+
+// str r1, [r0, #4] ; strh r2, [r0, #2] ; strb r3, [r0] ; bx lr
+const uint8_t kStores[] = {0x41, 0x60, 0x42, 0x80, 0x03, 0x70, 0x70, 0x47};
+
+TEST(BlockAccesses, WordAndHalfwordStoresAreKeptForUnalignTrpOnly) {
+  CycleModel m4(CoreKind::CortexM4);
+  BlockAccesses b;
+  EXPECT_EQ(m4.cost_of(0x1000, kStores, sizeof kStores, &b).checks, kCheckUnalignTrap);
+  ASSERT_EQ(b.accesses.size(), 2u);  // not the byte store
+  expect_access(b.accesses[0], 0x1000, 0, 4, 4, 1, false);
+  EXPECT_EQ(b.accesses[0].trap_align, 4u);
+  expect_access(b.accesses[1], 0x1002, 0, 2, 2, 1, false);
+  EXPECT_EQ(b.accesses[1].trap_align, 2u);
+  EXPECT_FALSE(b.accesses[1].load);
+  CycleModel m0(CoreKind::CortexM0Plus);
+  EXPECT_EQ(m0.cost_of(0x1000, kStores, sizeof kStores).checks, 0u);  // Armv6-M: the machine's own hook
+}
+
+TEST(BlockAccesses, UnalignTrpArmsTheCachedBlocksChecksOnlyWhileSet) {
+  CycleModel model(CoreKind::CortexM4);
+  model.add_code_region(0x1000, 0x100);
+  EXPECT_EQ(model.decode(0x1000, kStores, sizeof kStores).checks, 0u);  // the hot path's "nothing to check"
+  model.arm_unaligned_trap(true);
+  EXPECT_EQ(model.cached(0x1000, sizeof kStores)->checks, kCheckUnalignTrap);
+  EXPECT_EQ(model.decode(0x1000 + sizeof kStores, kStores, sizeof kStores).checks, kCheckUnalignTrap);
+  model.arm_unaligned_trap(false);
+  EXPECT_EQ(model.cached(0x1000, sizeof kStores)->checks, 0u);
+  EXPECT_EQ(model.cached(0x1000 + sizeof kStores, sizeof kStores)->checks, 0u);
 }
 
 TEST(BlockAccesses, PushPopAndAluOnlyBlocksNeedNoChecks) {
