@@ -19,6 +19,9 @@ int run_scenario_mode(Interpreter& interpreter, FeaturePipeline& features, int16
   bool deciding = false;
   if (const int code = prepare_keyword_decision(interpreter, keywords, deciding)) return code;
 
+  // Between windows the sensor's FIFO collects frames; the core waits in deep sleep unless
+  // the scenario keeps its clocks on (a sensor path that needs them, e.g. a PDM mic's DMA).
+  const bool deep = hal::config_word(TS_CONFIG_IDLE_SLEEP / 4) == 0;
   hal::sensor_start(frames, true);
   for (uint32_t n = 0;;) {
     while (hal::sensor_window_ready()) {
@@ -30,7 +33,7 @@ int run_scenario_mode(Interpreter& interpreter, FeaturePipeline& features, int16
                         deciding ? &keywords : nullptr);
     }
     if (hal::sensor_ended()) return 0;
-    hal::sleep_until_event(false);
+    hal::sleep_until_event(deep);
   }
 }
 

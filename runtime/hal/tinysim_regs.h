@@ -131,6 +131,7 @@
 #define TS_CONFIG_DECISION_THRESHOLD 0x64u  // average real class score a keyword needs, Q16.16
 #define TS_CONFIG_DECISION_SUPPRESS 0x68u   // windows after a detection that cannot detect
 #define TS_CONFIG_DECISION_KEYWORDS 0x6Cu   // bit c: class c is a keyword
+#define TS_CONFIG_IDLE_SLEEP 0x70u  // between windows: 0 deep sleep (SLEEPDEEP; the default), 1 sleep (clocks on)
 #define TS_FEATURES_RAW 0u         // the window itself, quantised by the model's input scale/zero point
 #define TS_FEATURES_STATISTICS 1u  // per-channel windowed statistics
 #define TS_FEATURES_LOG_MEL 2u     // log-mel spectrogram

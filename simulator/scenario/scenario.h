@@ -79,6 +79,7 @@ struct Scenario {
   std::vector<std::string> events;        ///< classes scored as events (detection latency, false activations)
   std::optional<Decision> decision;       ///< keywords decided on the chip; none: raw argmax
   double anomaly_threshold = 0;           ///< > 0: an autoencoder; results decided by reconstruction error (anomaly.h)
+  bool idle_deep_sleep = true;            ///< `idle:` between windows the chip waits in deep sleep (else sleep)
   double duration_seconds = 0;
   uint64_t seed = 0;
   std::string battery;                    ///< name in devices/batteries/ or a path; empty: none

@@ -409,8 +409,8 @@ Status parse_expectations(const YamlFields& root, Scenario& s) {
 Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file) {
   const YamlFields root(node, file, "");
   if (Status st = root.only({"name", "description", "device", "model", "firmware", "stack", "sensors", "labels", "inference",
-                             "classes", "events", "anomaly_threshold", "duration", "seed", "battery", "radio",
-                             "expect"}))
+                             "classes", "events", "anomaly_threshold", "idle", "duration", "seed", "battery",
+                             "radio", "expect"}))
     return *st;
   Scenario s;
   s.file = file;
@@ -471,6 +471,13 @@ Result<Scenario> parse_scenario(const YAML::Node& node, const std::string& file)
       return root.error("anomaly_threshold", "needs classes: [normal, anomaly] (below and above the threshold)");
     if (s.model.empty())
       return root.error("anomaly_threshold", "needs a model: the decision compares the model's input and output");
+  }
+  if (root.has("idle")) {
+    auto idle = root.text("idle");
+    if (!idle) return idle.error();
+    if (*idle != "deep_sleep" && *idle != "sleep")
+      return root.error("idle", "expected deep_sleep (the default) or sleep: the state the chip waits in between windows");
+    s.idle_deep_sleep = *idle == "deep_sleep";
   }
   auto duration = root.quantity("duration", Dimension::Time);
   if (!duration) return duration.error();

@@ -352,6 +352,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   session_options.stack_size = s.stack_bytes;
   session_options.block.system.mode = TS_MODE_SCENARIO;
   session_options.block.config = s.features.encode();
+  session_options.block.config[TS_CONFIG_IDLE_SLEEP / 4] = s.idle_deep_sleep ? 0u : 1u;
   if (s.anomaly_threshold > 0)
     session_options.block.config[TS_CONFIG_ANOMALY_THRESHOLD / 4] = anomaly_threshold_q16(s.anomaly_threshold);
   if (s.decision) {
@@ -391,6 +392,13 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
                           (s.clock_hz ? std::string("the scenario's clock") : o.device.clock_source) + ")");
   if (auto timing = timing_assumptions(o.device))  // core profile, wait states, accelerator (simulator/cost)
     for (const std::string& line : timing->lines()) o.assumptions.push_back(line);
+  if (s.runtime_firmware())
+    o.assumptions.push_back(s.idle_deep_sleep
+                                ? "between windows TinySim's firmware waits in deep sleep (WFI with SLEEPDEEP) while the "
+                                  "sensor's FIFO fills (scenario idle: deep_sleep, the default; idle: sleep keeps the "
+                                  "clocks on)"
+                                : "between windows TinySim's firmware waits in sleep with the clocks on (scenario idle: "
+                                  "sleep)");
   o.assumptions.push_back("sleep is skipped from event to event, not emulated: it costs no host time");
   if (s.model.empty())
     o.assumptions.push_back("a firmware of your own without a model: tensor arena, per-layer profile and the model fit "

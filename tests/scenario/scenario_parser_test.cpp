@@ -94,7 +94,7 @@ TEST(ScenarioParser, NormalizedFeaturesTakeAnOffsetAndAShiftPerChannel) {
 TEST(ScenarioParser, UnknownKeyNamesItWhereItIs) {
   EXPECT_EQ(error_of("unknown", tones_scenario_with("seed: 5", "sead: 5")),
             "scenario.yaml:20:1: sead: unknown key 'sead'; expected one of: name, description, device, model, "
-            "firmware, stack, sensors, labels, inference, classes, events, anomaly_threshold, duration, seed, battery, radio, "
+            "firmware, stack, sensors, labels, inference, classes, events, anomaly_threshold, idle, duration, seed, battery, radio, "
             "expect");
 }
 

@@ -214,6 +214,46 @@ TEST(ScenarioRun, UnknownRegulatorModeIsRefusedAtItsKey) {
       << run.error().describe();
 }
 
+TEST(ScenarioRun, BetweenWindowsTheChipDeepSleepsUnlessIdleSaysSleep) {
+  // stm32l476rg: sleep 2.6 mA at 80 MHz, deep sleep (Stop 2) 1.4 uA: the choice shows in the energy.
+  const std::string on_l476 = replace_first(tones_scenario_with("device: nrf52840", "device: stm32l476rg"),
+                                            "radio: {on: [high], bytes: 20}", "radio: null");
+  auto deep = run_text("idle_deep", on_l476);
+  auto light = run_text("idle_sleep", replace_first(on_l476, "seed: 5", "seed: 5\nidle: sleep"));
+  ASSERT_TRUE(deep) << deep.error().describe();
+  ASSERT_TRUE(light) << light.error().describe();
+  auto state = [](const ScenarioOutcome& o, PowerState s) { return o.energy.states[static_cast<size_t>(s)]; };
+  // The same run (the same stream, windows and results); the idle state differs, and the run
+  // time by the few instructions per wake-up of the two sleep paths.
+  EXPECT_EQ(deep->run.cycles, light->run.cycles);
+  EXPECT_EQ(deep->data.results.size(), light->data.results.size());
+  EXPECT_NEAR(state(*deep, PowerState::Run).seconds, state(*light, PowerState::Run).seconds,
+              0.01 * state(*deep, PowerState::Run).seconds);
+  EXPECT_DOUBLE_EQ(state(*deep, PowerState::Sleep).seconds, 0.0);
+  EXPECT_DOUBLE_EQ(state(*light, PowerState::DeepSleep).seconds, 0.0);
+  EXPECT_GT(state(*deep, PowerState::DeepSleep).seconds, 29.0);  // most of the 30 s
+  EXPECT_NEAR(state(*deep, PowerState::DeepSleep).seconds + state(*deep, PowerState::Run).seconds,
+              state(*light, PowerState::Sleep).seconds + state(*light, PowerState::Run).seconds, 1e-9);
+  EXPECT_DOUBLE_EQ(state(*deep, PowerState::DeepSleep).current, 1.4e-6);
+  EXPECT_DOUBLE_EQ(state(*light, PowerState::Sleep).current, 2.6e-3);
+  EXPECT_EQ(deep->energy.wakeups, light->energy.wakeups);
+  // The charges differ by each state's current x its time; the wake-ups (same count) cancel.
+  const double run_current = state(*deep, PowerState::Run).current;
+  const double expected = run_current * (state(*light, PowerState::Run).seconds - state(*deep, PowerState::Run).seconds) +
+                          2.6e-3 * state(*light, PowerState::Sleep).seconds -
+                          1.4e-6 * state(*deep, PowerState::DeepSleep).seconds;
+  EXPECT_NEAR((light->energy.energy - deep->energy.energy) / light->energy.supply_voltage, expected, 1e-12);
+  EXPECT_GT(light->energy.average_current, 1000 * deep->energy.average_current / 10);  // ~2.6 mA vs ~10 uA
+  bool said = false;
+  for (const std::string& a : deep->assumptions) said |= a.rfind("between windows TinySim's firmware waits in deep sleep", 0) == 0;
+  EXPECT_TRUE(said);
+  auto bad = run_text("idle_nap", tones_scenario_with("seed: 5", "seed: 5\nidle: nap"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().line, 21);
+  EXPECT_EQ(bad.error().field, "idle");
+  EXPECT_NE(bad.error().message.find("expected deep_sleep (the default) or sleep"), std::string::npos);
+}
+
 TEST(ScenarioRun, SameScenarioTwiceGivesByteIdenticalReports) {
   auto a = run_text("twice_a", kTonesScenario);
   auto b = run_text("twice_a", kTonesScenario);
