@@ -146,7 +146,7 @@ TEST(Regulator, ChoiceIsDisabledWhenTheDeviceHasOneModeOrNone) {
   MainWindow window;
   SetupPanel* setup = window.setup();
   QComboBox* regulator = setup->regulatorBox();
-  setup->setDevice("stm32l476rg");
+  setup->setDevice("samd21g18");  // its device file names no regulator mode
   EXPECT_FALSE(regulator->isEnabled());
   EXPECT_EQ(regulator->count(), 0);
   EXPECT_TRUE(regulator->toolTip().contains("names no regulator modes")) << regulator->toolTip().toStdString();
@@ -156,6 +156,10 @@ TEST(Regulator, ChoiceIsDisabledWhenTheDeviceHasOneModeOrNone) {
   ASSERT_EQ(regulator->count(), 1);
   EXPECT_EQ(regulator->currentText(), "smps");
   EXPECT_TRUE(regulator->toolTip().contains("one regulator mode only (smps)")) << regulator->toolTip().toStdString();
+  setup->setDevice("stm32l476rg");  // the LDO only
+  EXPECT_FALSE(regulator->isEnabled());
+  ASSERT_EQ(regulator->count(), 1);
+  EXPECT_EQ(regulator->currentText(), "ldo");
   setup->setDevice("nrf52840");
   EXPECT_TRUE(regulator->isEnabled());
   EXPECT_EQ(regulator->currentText(), "dcdc");

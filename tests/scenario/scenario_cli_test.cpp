@@ -79,7 +79,7 @@ TEST(ScenarioCli, OverridesChangeTheRun) {
   const Outcome o = tinysim("--scenario " + dir + "/tones.yaml --device stm32l476rg --clock-mhz 16 --duration '15 s' "
                             "--seed 8 --battery 2xaa-alkaline --set inference.stride=7 --set radio=null");
   EXPECT_EQ(o.exit_code, 0) << o.out;
-  EXPECT_NE(o.out.find("stm32l476rg (cortex-m4, 16.0 MHz)"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("stm32l476rg (cortex-m4, 16.0 MHz, ldo regulator)"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("stride 7; 15.0 s simulated, seed 8, 107 inferences"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("2xaa-alkaline: "), std::string::npos) << o.out;
 }
