@@ -178,7 +178,8 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
     out << bench_report_json(r);
   } else {
     out << r.model << " on " << r.device << " (" << r.core << ", " << format("%.0f", r.clock_hz / 1e6)
-        << " MHz), " << r.runs << " seeded inferences (seed " << r.seed << ")\n";
+        << " MHz), " << r.runs << (r.runs == 1 ? " seeded inference" : " seeded inferences") << " (seed " << r.seed
+        << ")\n";
     out << "  latency " << format("%.3f", r.latency_ms()) << " ms, " << format("%.0f", r.mean_cycles())
         << " cycles (min " << r.min_cycles() << ", max " << r.max_cycles() << "), "
         << format("%.2f", r.cycles_per_mac()) << " cycles/MAC over " << r.total_macs << " MACs\n";
@@ -189,7 +190,9 @@ int bench(const ModelArgs& a, const std::vector<uint8_t>& bytes, const ModelSumm
       out << "  energy " << format("%.1f", r.energy_per_inference * 1e6) << " uJ per inference at "
           << format("%.2f", r.run_current * 1e3) << " mA run current"
           << (r.regulator.empty() ? "" : " (" + r.regulator + " regulator)") << "\n";
-    out << "  arena " << format_size(r.arena_bytes) << ", stack high-water " << format_size(r.stack_high_water)
+    // The peak the runtime measured in the arena, against the arena the fit check reserves (below).
+    out << "  peak arena use " << format_size(r.arena_bytes) << " (the firmware reserves "
+        << format_size(r.fit.ram_arena) << "), stack high-water " << format_size(r.stack_high_water)
         << "\n\n  #  op                         cycles        MACs  cyc/MAC     ms\n";
     for (const auto& l : r.layers) {
       char line[160];
