@@ -89,6 +89,22 @@ uint64_t Device::total(MemoryKind kind) const {
   return sum;
 }
 
+std::string Device::clock_refusal(uint64_t hz) const {
+  const bool low = clock_min_hz && hz < clock_min_hz, high = clock_max_hz && hz > clock_max_hz;
+  if (!low && !high) return "";
+  auto mhz = [](uint64_t v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g MHz", double(v) / 1e6);
+    return std::string(text);
+  };
+  std::string range = clock_min_hz == clock_max_hz ? "at " + mhz(clock_max_hz) + " only"
+                      : clock_min_hz && clock_max_hz ? "from " + mhz(clock_min_hz) + " to " + mhz(clock_max_hz)
+                      : clock_max_hz ? "at up to " + mhz(clock_max_hz)
+                                     : "at " + mhz(clock_min_hz) + " or more";
+  return name + " runs its core " + range + ", not at " + mhz(hz) +
+         (clock_source.empty() ? "" : " (" + clock_source + ")");
+}
+
 std::string Device::firmware_layout() const {
   char text[32];
   const MemoryRegion* rom = flash();

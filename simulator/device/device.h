@@ -54,6 +54,8 @@ struct Device {
   std::string description;   ///< human title, e.g. "STM32L476RG (Nucleo-L476RG)"
   CoreKind core = CoreKind::CortexM4;
   uint32_t clock_hz = 0;     ///< default core clock
+  uint32_t clock_min_hz = 0;  ///< lowest core clock the chip runs at (0: not given)
+  uint32_t clock_max_hz = 0;  ///< highest core clock the chip runs at (0: not given)
   std::string clock_source;  ///< where clock_hz comes from
   std::string regulator;     ///< the regulator mode the energy model uses (power: regulators); empty: the file's default
   std::vector<MemoryRegion> memory;
@@ -90,6 +92,9 @@ struct Device {
   uint64_t total(MemoryKind kind) const;
   /// Total bytes of all regions holding the image (flash and code SRAM).
   uint64_t image_total() const { return total(MemoryKind::Flash) + total(MemoryKind::CodeSram); }
+  /// Empty when the chip runs its core at `hz`; else why not ("nrf52840 runs its core at
+  /// 64 MHz only (nRF52840 Product Specification ...)").
+  std::string clock_refusal(uint64_t hz) const;
   /// The firmware link layout for this chip, e.g. "08000000-20000000".
   std::string firmware_layout() const;
 };

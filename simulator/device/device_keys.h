@@ -8,8 +8,8 @@
 namespace tinysim {
 
 /// Keys read by device_loader.cpp.
-inline constexpr std::array<std::string_view, 7> kDeviceCoreKeys{
-    "name", "description", "core", "clock_hz", "clock_source", "memory", "aliases"};
+inline constexpr std::array<std::string_view, 9> kDeviceCoreKeys{
+    "name", "description", "core", "clock_hz", "clock_min_hz", "clock_max_hz", "clock_source", "memory", "aliases"};
 /// Keys owned by other readers of the same file (cost and energy models).
 inline constexpr std::array<std::string_view, 6> kDeviceExtensionKeys{
     "power", "timing", "flash_wait_states", "sources", "notes", "peripherals"};

@@ -211,14 +211,21 @@ Result<Device> parse_device(const std::string& text, const std::string& file) {
   auto kind = parse_core(*core);
   if (!kind) return ctx.at(root["core"], "core", "expected one of " + core_names() + ", got '" + *core + "'");
   device.core = *kind;
-  auto clock = scalar(ctx, root["clock_hz"], "clock_hz");
-  if (!clock) return clock.error();
-  char* end = nullptr;
-  const unsigned long long hz = std::strtoull(clock->c_str(), &end, 10);
-  if (*end != '\0' || hz < 1000 || hz > 2000000000ull)
-    return ctx.at(root["clock_hz"], "clock_hz",
-                  "expected a clock in Hz between 1000 and 2000000000, got '" + *clock + "'");
-  device.clock_hz = static_cast<uint32_t>(hz);
+  // clock_hz, and the optional clock_min_hz / clock_max_hz the chip's datasheet gives.
+  for (auto [key, into, required] : {std::tuple{"clock_hz", &device.clock_hz, true},
+                                     std::tuple{"clock_min_hz", &device.clock_min_hz, false},
+                                     std::tuple{"clock_max_hz", &device.clock_max_hz, false}}) {
+    if (!required && !root[key].IsDefined()) continue;
+    auto clock = scalar(ctx, root[key], key);
+    if (!clock) return clock.error();
+    char* end = nullptr;
+    const unsigned long long hz = std::strtoull(clock->c_str(), &end, 10);
+    if (*end != '\0' || hz < 1000 || hz > 2000000000ull)
+      return ctx.at(root[key], key, "expected a clock in Hz between 1000 and 2000000000, got '" + *clock + "'");
+    *into = static_cast<uint32_t>(hz);
+  }
+  if (const std::string refusal = device.clock_refusal(device.clock_hz); !refusal.empty())
+    return ctx.at(root["clock_hz"], "clock_hz", "the default clock is outside the range: " + refusal);
   auto clock_source = scalar(ctx, root["clock_source"], "clock_source");
   if (!clock_source) return ctx.at(root, "clock_source", "missing: where does clock_hz come from?");
   device.clock_source = *clock_source;

@@ -308,7 +308,11 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
   auto device = find_device(s.device, options.devices_dir);
   if (!device) return at_key(s, "device", device.error());
   o.device = device.value();
-  if (s.clock_hz) o.device.clock_hz = *s.clock_hz;
+  if (s.clock_hz) {
+    if (const std::string refusal = o.device.clock_refusal(*s.clock_hz); !refusal.empty())
+      return at_key(s, "device.clock", make_error(refusal));
+    o.device.clock_hz = *s.clock_hz;
+  }
   if (s.regulator) {
     auto regulated = with_regulator(o.device, *s.regulator);  // a mode the file lacks is the user's error, now
     if (!regulated) return at_key(s, "device.regulator", regulated.error());

@@ -31,6 +31,28 @@ TEST(DeviceLoader, ReadsAllFields) {
   EXPECT_EQ(d->firmware_layout(), "08000000-20000000");
 }
 
+TEST(DeviceLoader, ClockRangeIsReadAndChecked) {
+  std::string text = kGood;
+  text.replace(text.find("clock_source:"), 0, "clock_min_hz: 32000000\nclock_max_hz: 80000000\n");
+  auto d = parse_device(text, "chip.yaml");
+  ASSERT_TRUE(d.ok()) << d.error().describe();
+  EXPECT_EQ(d->clock_min_hz, 32000000u);
+  EXPECT_EQ(d->clock_max_hz, 80000000u);
+  EXPECT_EQ(d->clock_refusal(80000000), "");
+  EXPECT_EQ(d->clock_refusal(32000000), "");
+  EXPECT_EQ(d->clock_refusal(100000000), "chip runs its core from 32 MHz to 80 MHz, not at 100 MHz (datasheet 1)");
+  EXPECT_EQ(d->clock_refusal(16000000), "chip runs its core from 32 MHz to 80 MHz, not at 16 MHz (datasheet 1)");
+  std::string outside = kGood;
+  outside.replace(outside.find("clock_source:"), 0, "clock_max_hz: 48000000\n");
+  auto bad = parse_device(outside, "chip.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().describe(), "chip.yaml:3:11: clock_hz: the default clock is outside the range: chip runs its "
+                                    "core at up to 48 MHz, not at 64 MHz");
+  auto shipped = find_device("stm32l476rg", kDir);
+  ASSERT_TRUE(shipped.ok());
+  EXPECT_EQ(shipped->clock_max_hz, 80000000u);  // DS10198: up to 80 MHz
+}
+
 TEST(DeviceLoader, ShippedDevicesLoadWithTheirFigures) {
   auto all = list_devices(kDir);
   ASSERT_TRUE(all.ok()) << all.error().describe();

@@ -254,6 +254,15 @@ TEST(ScenarioRun, BetweenWindowsTheChipDeepSleepsUnlessIdleSaysSleep) {
   EXPECT_NE(bad.error().message.find("expected deep_sleep (the default) or sleep"), std::string::npos);
 }
 
+TEST(ScenarioRun, AClockTheChipCannotRunIsRefusedAtItsKey) {
+  auto run = run_text("too_fast", tones_scenario_with("device: nrf52840", "device: {name: nrf52840, clock: 100 MHz}"));
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().describe().find(":2:33: device.clock: nrf52840 runs its core at up to 64 MHz, not at 100 MHz "
+                                        "(nRF52840 Product Specification"),
+            std::string::npos)
+      << run.error().describe();
+}
+
 TEST(ScenarioRun, SameScenarioTwiceGivesByteIdenticalReports) {
   auto a = run_text("twice_a", kTonesScenario);
   auto b = run_text("twice_a", kTonesScenario);
