@@ -48,10 +48,19 @@ int tinysim::cli::report(const Error& error) {
 
 static int dispatch(int argc, char** argv) {
   if (argc < 2) return usage(stderr);
-  if (std::strcmp(argv[1], "--scenario") == 0) return tinysim::cli::scenario_command(argc, argv);
   if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) return usage(stdout);
-  for (const auto& c : kCommands)
-    if (std::strcmp(argv[1], c.name) == 0) return c.run(argc, argv);
+  const bool scenario_flag = std::strcmp(argv[1], "--scenario") == 0;
+  for (const auto& c : kCommands) {
+    if (std::strcmp(argv[1], c.name) != 0 && !(scenario_flag && std::strcmp(c.name, "scenario") == 0)) continue;
+    // `--help` anywhere after a command prints its usage (model run/validate have their own, longer one).
+    const bool own_help = argc > 2 && (std::strcmp(argv[2], "run") == 0 || std::strcmp(argv[2], "validate") == 0);
+    for (int i = 2; i < argc && !own_help; ++i)
+      if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+        std::printf("usage: %s\n", c.usage);
+        return 0;
+      }
+    return c.run(argc, argv);
+  }
   std::fprintf(stderr, "tinysim: unknown command '%s' (try --help)\n", argv[1]);
   return tinysim::cli::kExitBadInput;
 }

@@ -11,6 +11,7 @@ std::string xml_escape(const std::string& text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
+      case '\n': out += "&#10;"; break;  // kept in attributes (XML normalises a raw one to a space)
       default: out += c;
     }
   }

@@ -52,6 +52,11 @@ void print_scores(std::ostream& out, const Scores& s) {
 void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   const Scenario& s = o.scenario;
   out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
+  if (!s.overridden.empty()) {  // the description is the file's; say what the command line changed
+    out << "  overridden:";
+    for (size_t i = 0; i < s.overridden.size(); ++i) out << (i ? ", " : " ") << s.overridden[i].second;
+    out << "\n";
+  }
   out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << format_number("%.1f", o.device.clock_hz / 1e6)
       << " MHz" << (o.energy.regulator.empty() ? "" : ", " + o.energy.regulator + " regulator") << "), "
       << (s.model.empty() ? "no model" : s.model)
@@ -110,7 +115,9 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
           << " (" << o.battery_life->limit() << ")\n";
     out << "  energy by component:";
     for (const ComponentEnergy& c : o.energy.components)
-      if (c.energy > 0) out << "  " << c.component << " " << format_number("%.3g", c.energy * 1e3) << " mJ";
+      if (c.energy > 0)
+        out << "  " << c.component << " "
+            << (c.energy >= 10 ? format_number("%.2f", c.energy) + " J" : format_number("%.3g", c.energy * 1e3) + " mJ");
     out << "\n";
   }
   print_verdicts(out, o, "battery");

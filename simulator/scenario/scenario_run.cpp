@@ -195,7 +195,7 @@ Status price_energy(const Scenario& s, const PowerProfile& power, ScenarioOutcom
   if (s.radio) {
     if (!power.radio_tx_current || !power.radio_bitrate)
       return s.fields.error("radio", "device " + o.device.name + " has no radio figures (power.radio in " +
-                                         o.device.file + ")");
+                                         o.device.file + "); without a radio: --set radio=null");
     const double airtime = double(s.radio->bytes) * 8.0 / power.radio_bitrate->value;
     loads.push_back({"radio", power.radio_tx_current->value, airtime * double(o.transmissions),
                      std::to_string(o.transmissions) + " packets of " + std::to_string(s.radio->bytes) +

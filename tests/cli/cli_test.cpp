@@ -146,6 +146,18 @@ TEST(Cli, BenchRegulatorModeChangesTheRunCurrentItGives) {
       << buck.out;
 }
 
+TEST(Cli, HelpAfterAnyCommandPrintsItsUsageAndExitsZero) {
+  for (const char* command : {"run --help", "devices --help", "model --help", "model bench x.tflite --help",
+                                     "model train -h", "scenario --help", "--scenario x.yaml --help"}) {
+    const Outcome o = run(command);
+    EXPECT_EQ(o.exit_code, 0) << command << "\n" << o.out;
+    EXPECT_EQ(o.out.rfind("usage: tinysim ", 0), 0u) << command << "\n" << o.out;
+  }
+  const Outcome model_run = run("model run --help");  // its own, longer usage
+  EXPECT_EQ(model_run.exit_code, 0);
+  EXPECT_NE(model_run.out.find("--dequantize"), std::string::npos) << model_run.out;
+}
+
 TEST(Cli, BadOptionValueIsBadInput) {
   const Outcome o = run("model bench " + kModels + "tflm_hello_world_int8.tflite --device rp2040 --runs many");
   EXPECT_EQ(o.exit_code, 2);
