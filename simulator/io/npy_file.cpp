@@ -205,17 +205,20 @@ Result<NpyArray> parse_npy(const std::vector<uint8_t>& bytes, const std::string&
   const size_t data_at = header_at + header_len;
   const uint64_t item = element_bytes(array->type);
   const uint64_t available = bytes.size() - data_at;
-  uint64_t elements = 1;
+  // The bytes the shape needs, exact up to 2^64 (a shape beyond that is said so).
+  unsigned __int128 needed = item;
+  std::string shape;
   for (int64_t d : array->shape) {
-    if (d != 0 && elements > available / static_cast<uint64_t>(d)) {
-      elements = available + 1;  // more than the file can hold
-      break;
-    }
-    elements *= static_cast<uint64_t>(d);
+    shape += (shape.empty() ? "" : " x ") + std::to_string(d);
+    if (needed <= UINT64_MAX) needed *= static_cast<uint64_t>(d);
   }
-  if (elements > available / item || elements * item != available)
-    return file_error(file, "data", "the shape needs " + (elements > available ? std::string("more") : std::to_string(elements * item)) +
-                                        " data bytes, the file holds " + std::to_string(available));
+  if (needed != available) {
+    const std::string need =
+        needed > UINT64_MAX ? std::string("more than 2^64") : std::to_string(static_cast<uint64_t>(needed));
+    return file_error(file, "data", "the shape (" + (shape.empty() ? std::string("a scalar") : shape) + ") needs " + need +
+                                        " data bytes of " + std::to_string(item) + " each, the file holds " +
+                                        std::to_string(available));
+  }
   array->data.assign(bytes.begin() + static_cast<long>(data_at), bytes.end());
   return array;
 }

@@ -290,7 +290,9 @@ Status parse_features(const YamlFields& inference, Scenario& s) {
     if (!coeffs) return coeffs.error();
     c.mfcc_coefficients = static_cast<uint32_t>(coeffs.value());
   }
-  if (c.fft_size > c.window_frames) return f->error("fft_size", "expected at most the window's frames");
+  if (c.fft_size > c.window_frames)
+    return f->error("fft_size", "expected at most the window's " + std::to_string(c.window_frames) + " frames, got " +
+                                    std::to_string(c.fft_size));
   return std::nullopt;
 }
 
@@ -342,7 +344,9 @@ Status parse_inference(const YamlFields& root, Scenario& s) {
   if (f->has("stride")) {
     auto stride = frames(*f, "stride", s.rate());
     if (!stride) return stride.error();
-    if (stride.value() > window.value()) return f->error("stride", "expected at most the window");
+    if (stride.value() > window.value())
+      return f->error("stride", "expected at most the window (" + std::to_string(window.value()) + " frames), got " +
+                                    std::to_string(stride.value()) + " frames");
     s.features.stride_frames = stride.value();
   }
   if (s.features.window_frames > s.fifo_depth)

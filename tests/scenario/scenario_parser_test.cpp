@@ -137,7 +137,7 @@ TEST(ScenarioParser, WindowThatIsNoWholeNumberOfFramesIsRefused) {
             "scenario.yaml:15:11: inference.window: '0.13 s' is not a whole number of frames at the sensor's rate "
             "(6.500000 frames)");
   EXPECT_EQ(error_of("stride", tones_scenario_with("stride: 3", "stride: 9")),
-            "scenario.yaml:16:11: inference.stride: expected at most the window");
+            "scenario.yaml:16:11: inference.stride: expected at most the window (7 frames), got 9 frames");
 }
 
 TEST(ScenarioParser, UnknownExpectationListsTheKnownOnes) {
