@@ -1,7 +1,9 @@
 #include "runner/firmware_locator.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 namespace tinysim {
 
@@ -19,10 +21,27 @@ std::string firmware_dir(const std::string& executable_path) {
 Result<std::string> find_firmware(const Device& device, const std::string& program, const std::string& dir) {
   const std::string path = dir + "/" + core_name(device.core) + "/" + program + "-" + device.firmware_layout() + ".elf";
   if (std::filesystem::is_regular_file(path)) return path;
+  // Built for other layouts only: say which, so the user knows it is the layout, not the build.
+  std::vector<std::string> layouts;
+  const std::string prefix = program + "-";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir + "/" + core_name(device.core), ec)) {
+    const std::string file = entry.path().filename().string();
+    if (file.rfind(prefix, 0) == 0 && entry.path().extension() == ".elf")
+      layouts.push_back(file.substr(prefix.size(), file.size() - prefix.size() - 4));
+  }
+  std::sort(layouts.begin(), layouts.end());
   Error e;
   e.message = "no " + program + " firmware for " + core_name(device.core) + " with memory layout " +
-              device.firmware_layout() + " (device " + device.name + "): expected " + path +
-              "; build the `firmware` target, or set TINYSIM_FIRMWARE_DIR";
+              device.firmware_layout() + " (device " + device.name + "): expected " + path;
+  if (layouts.empty()) {
+    e.message += "; build the `firmware` target, or set TINYSIM_FIRMWARE_DIR";
+  } else {
+    e.message += "; it is built for the layouts";
+    for (size_t i = 0; i < layouts.size(); ++i) e.message += (i ? ", " : " ") + layouts[i];
+    e.message += " only (flash-RAM origins, TINYSIM_LAYOUTS in cmake/FirmwareCore.cmake): add " +
+                 device.firmware_layout() + " there to run it on " + device.name;
+  }
   return e;
 }
 
