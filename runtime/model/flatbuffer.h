@@ -79,6 +79,9 @@ class Reader {
   /// Records a failure (the first one wins) and returns false.
   bool fail(ModelStatus status, const char* field, uint64_t offset, int64_t value = 0,
             const char* name = "");
+  /// The same for a structure check, saying which structure was being read.
+  bool fail_read(ModelPart part, ModelStatus status, const char* field, uint64_t offset,
+                 int64_t value);
   /// Element index (tensor, operator) attached to failures from now on.
   void set_index(int32_t index) { index_ = index; }
 

@@ -87,7 +87,8 @@ bool ModelParts::read_buffer(fb::Reader& r, const Model& m, uint32_t i, const ui
   }
   if (offset <= 1) return true;  // schema: the offset is only valid if > 1
   if (offset > r.size() || length > r.size() - offset) {
-    return r.fail(ModelStatus::kOutOfBounds, "Buffer.offset", b.pos, int64_t(offset));
+    return r.fail_read(ModelPart::kData, ModelStatus::kOutOfBounds, "Buffer.offset", b.pos,
+                       int64_t(offset));
   }
   if (length > 0) {
     *data = r.data() + offset;

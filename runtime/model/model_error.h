@@ -28,6 +28,23 @@ enum class ModelStatus : uint8_t {
   kUnterminatedString = 19, ///< a string lacks its terminating zero byte
 };
 
+/// Which FlatBuffer structure a failed bounds or layout check was reading, so the
+/// host can word the error (each says what `offset` and `value` then mean).
+enum class ModelPart : uint8_t {
+  kNone = 0,    ///< not a structure check: value is the offending field value
+  kOffset,      ///< a uoffset at `offset`; value is the uoffset (0: null)
+  kReference,   ///< a reference at `offset` to position `value`
+  kTable,       ///< a table at `offset` with `value` inline bytes
+  kVtableRef,   ///< a table at `offset` whose vtable is at position `value`
+  kVtable,      ///< a vtable at `offset` of `value` bytes
+  kFieldSlot,   ///< a vtable slot at `offset` giving field offset `value`
+  kVector,      ///< a vector whose length word is at `offset`, of `value` entries
+  kString,      ///< a string whose length word is at `offset`, of `value` bytes (or,
+                ///< unterminated, the byte `value` at `offset` where its zero belongs)
+  kElement,     ///< element `value` of the vector starting at `offset`
+  kData,        ///< constant data at position `value`, named by the table at `offset`
+};
+
 /// A rejected model: what, which field, where in the bytes, about which element.
 struct ModelError {
   ModelStatus status = ModelStatus::kOk;
@@ -36,6 +53,8 @@ struct ModelError {
   int32_t index = -1;      ///< tensor or operator index, -1 when not about one
   int64_t value = 0;       ///< offending value (op code, type, version, count, ...)
   const char* name = "";   ///< builtin op name for kUnsupportedOp, else ""
+  uint32_t size = 0;       ///< bytes in the model, to tell a truncated file
+  ModelPart part = ModelPart::kNone;  ///< structure being read when the check failed
 
   bool ok() const { return status == ModelStatus::kOk; }
 };

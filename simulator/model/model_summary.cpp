@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "interpreter/interpreter.h"
+#include "model/model_error_text.h"
 #include "model/op_names.h"
 
 namespace tinysim {
@@ -68,9 +69,7 @@ Result<ModelSummary> summarize_model(const std::vector<uint8_t>& bytes, const st
   tinyrt::Model model;
   tinyrt::ModelError error;
   if (!tinyrt::Model::open(bytes.data(), bytes.size(), &model, &error)) {
-    char message[256];
-    tinyrt::format_model_error(error, message, sizeof message);
-    return make_error(message, file);
+    return make_error(model_error_text(error), file);
   }
   ModelSummary s;
   s.file = file;

@@ -324,7 +324,7 @@ Result<ScenarioOutcome> run_scenario(const Scenario& s, const ScenarioRunOptions
     auto bytes = read_file_bytes(s.model);
     if (!bytes) return at_key(s, "model", bytes.error());
     auto model = summarize_model(bytes.value(), s.model);
-    if (!model) return model.error();
+    if (!model) return at_key(s, "model", model.error());
     o.model = model.value();
     model_bytes = std::move(bytes.value());
   }

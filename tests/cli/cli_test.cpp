@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include <yaml-cpp/yaml.h>
 
@@ -72,15 +73,66 @@ TEST(Cli, MissingModelFileNamesIt) {
   EXPECT_NE(o.out.find("/nonexistent/model.tflite: cannot open the file"), std::string::npos) << o.out;
 }
 
-TEST(Cli, CorruptModelIsRefusedWithWhereAndWhat) {
-  std::ifstream in(kModels + "tflm_hello_world_int8.tflite", std::ios::binary);
-  ASSERT_TRUE(in.good()) << "needs ../shared/models";
-  std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  const std::string path = tinysim::test::scratch_path("truncated.tflite");
-  std::ofstream(path, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
-  const Outcome o = run("model inspect " + path);
+/// The first `length` bytes of a shared model, written to the scratch folder as `name`.
+std::string cut_model(const std::string& model, size_t length, const std::string& name) {
+  std::ifstream in(kModels + model, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "needs ../shared/models";
+  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  const std::string path = tinysim::test::scratch_path(name);
+  std::ofstream(path, std::ios::binary) << bytes.substr(0, length);
+  return path;
+}
+
+/// `tinysim <args>` refuses its input (exit 2) with exactly this one-line message.
+void expect_refused(const std::string& args, const std::string& message) {
+  const Outcome o = run(args);
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.out.find(path + ": "), std::string::npos) << o.out;
+  EXPECT_EQ(o.out, message + "\n");
+}
+
+TEST(Cli, CorruptModelIsRefusedWithWhereAndWhat) {
+  // Half of the 2,704-byte hello_world model: operator_codes lie at byte 2,668.
+  const std::string path = cut_model("tflm_hello_world_int8.tflite", 1352, "truncated.tflite");
+  expect_refused("model inspect " + path,
+                 "tinysim model: " + path +
+                     ": truncated or corrupt: Model.operator_codes (an offset at byte 48 to byte 2668) points "
+                     "outside the 1,352-byte file [out_of_bounds]");
+}
+
+TEST(Cli, TruncatedModelSaysWhatRunsPastTheEndOfHowManyBytes) {
+  // The KWS reference model keeps operator_codes near its end (byte 53,808 of 53,936).
+  for (const auto& [length, size] : {std::pair<size_t, std::string>{100, "100"}, {20000, "20,000"}}) {
+    const std::string path = cut_model("mlperf_tiny_kws_ref_model.tflite", length, "cut.tflite");
+    expect_refused("model inspect " + path,
+                   "tinysim model: " + path +
+                       ": truncated or corrupt: Model.operator_codes (an offset at byte 36 to byte 53808) points "
+                       "outside the " + size + "-byte file [out_of_bounds]");
+  }
+}
+
+TEST(Cli, AYamlFileGivenAsAModelIsNotATfliteModel) {
+  const std::string path = tinysim::test::scratch_path("not_a_model.yaml");
+  std::ofstream(path) << "name: greenhouse\ndevice: nrf52840\n";
+  expect_refused("model inspect " + path,
+                 "tinysim model: " + path +
+                     ": not a TFLite model: the FlatBuffer identifier at byte 4 is ': gr', expected 'TFL3' "
+                     "[bad_identifier]");
+}
+
+TEST(Cli, ScenarioReportsABadModelAtItsModelKey) {
+  const std::string model = cut_model("mlperf_tiny_kws_ref_model.tflite", 5000, "scenario_cut.tflite");
+  const std::string scenario = tinysim::test::scratch_path("bad_model.yaml");
+  std::ofstream(scenario) << "name: greenhouse\n"
+                             "device: nrf52840\n"
+                             "model: scenario_cut.tflite\n"
+                             "sensors:\n"
+                             "  - {name: climate, rate: 0.1 Hz, channels: 3, source: {generator: environment}}\n"
+                             "inference: {window: 6}\n"
+                             "duration: 1 day\n";
+  expect_refused("scenario " + scenario,
+                 "tinysim: " + scenario +
+                     ":3:8: model: truncated or corrupt: Model.operator_codes (an offset at byte 36 to byte 53808) "
+                     "points outside the 5,000-byte file [out_of_bounds] (" + model + ")");
 }
 
 TEST(Cli, InspectSaysWhenAModelDoesNotFit) {

@@ -1,5 +1,6 @@
-// libFuzzer target for tinyrt::Model::open: any bytes must give an error or a model
-// whose every accessor reads inside the input (ASan stops the run otherwise).
+// libFuzzer target for tinyrt::Model::open: any bytes must give an error (worded for
+// the user by simulator/model) or a model whose every accessor reads inside the input
+// (ASan stops the run otherwise).
 #include <stddef.h>
 #include <stdint.h>
 
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "model/model_error_text.h"
 
 namespace {
 
@@ -58,8 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (tinyrt::Model::open(copy.data(), copy.size(), &model, &error)) {
     volatile uint64_t sink = walk(model);
     (void)sink;
-  } else if (error.ok() || error.offset > size) {
-    __builtin_trap();  // a rejection must say why, at a position inside the input
+  } else if (error.ok() || error.offset > size || error.size != size) {
+    __builtin_trap();  // a rejection must say why, at a position inside the input of this size
+  } else if (tinysim::model_error_text(error).empty()) {
+    __builtin_trap();  // and the user's message is worded for every status and part
   }
   return 0;
 }

@@ -1,12 +1,14 @@
 // Truncated, bit-flipped and randomly mutated models: Model::open returns an error
-// or a model whose every accessor stays inside the bytes; it never reads outside
-// (the model_test_asan build of this file makes any such read fatal).
+// (with the model's size and a user's message) or a model whose every accessor stays
+// inside the bytes; it never reads outside (the model_test_asan build of this file
+// makes any such read fatal).
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <random>
 
 #include "model/model.h"
+#include "model/model_error_text.h"
 #include "model_test_util.h"
 
 namespace tinysim::test {
@@ -27,6 +29,8 @@ bool open_copy(const std::vector<uint8_t>& bytes, ModelError* error) {
   } else {
     EXPECT_NE(error->status, ModelStatus::kOk);
     EXPECT_LE(error->offset, copy.size());
+    EXPECT_EQ(error->size, copy.size());  // the user's message names the file's size
+    EXPECT_FALSE(model_error_text(*error).empty());
   }
   return ok;
 }
