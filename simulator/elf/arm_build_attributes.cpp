@@ -1,6 +1,7 @@
 #include "elf/arm_build_attributes.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace tinysim {
 namespace {
@@ -9,6 +10,9 @@ constexpr unsigned kTagFile = 1;
 constexpr unsigned kTagCpuName = 5;
 constexpr unsigned kTagCpuArch = 6;
 constexpr unsigned kTagCpuArchProfile = 7;
+constexpr unsigned kTagFpArch = 10;
+constexpr unsigned kTagAbiHardFpUse = 27;
+constexpr unsigned kTagAbiVfpArgs = 28;
 constexpr unsigned kTagCompatibility = 32;
 
 class AttributeReader {
@@ -65,10 +69,72 @@ void read_file_attributes(const std::vector<uint8_t>& b, size_t at, size_t end, 
         if (!value) return;
         if (*attribute == kTagCpuArch) target.arch = *value;
         if (*attribute == kTagCpuArchProfile) target.profile = static_cast<char>(*value);
+        if (*attribute == kTagFpArch) target.fp_arch = *value;
+        if (*attribute == kTagAbiHardFpUse) target.hard_fp_use = *value;
+        if (*attribute == kTagAbiVfpArgs) target.vfp_args = *value;
       }
     }
     at += size;
   }
+}
+
+/// What a Tag_FP_arch value needs: the FP version (VFPv2 .. FPv5 = Armv8 FP), whether it
+/// uses 32 double registers (M-profile FPUs have 16), and the -mfpu GCC spells it with.
+struct FpArch {
+  unsigned version;
+  bool d32;
+  const char* single_mfpu;  ///< with Tag_ABI_HardFP_use 1 (single precision only)
+  const char* double_mfpu;
+};
+constexpr FpArch kFpArchs[] = {{0, false, "", ""},
+                               {1, false, "vfpv1", "vfpv1"},
+                               {2, false, "vfpv2", "vfpv2"},
+                               {3, true, "vfpv3", "vfpv3"},
+                               {3, false, "vfpv3xd", "vfpv3-d16"},
+                               {4, true, "vfpv4", "vfpv4"},
+                               {4, false, "fpv4-sp-d16", "vfpv4-d16"},
+                               {5, true, "fp-armv8", "fp-armv8"},
+                               {5, false, "fpv5-sp-d16", "fpv5-d16"}};
+
+/// The FPU each core has in TinySim: the Armv7-M / Armv8-M FP extension, D16. The M7 is
+/// Unicorn's, with double precision (TinySim's M7 firmware is built with -mfpu=fpv5-d16).
+struct CoreFpu {
+  unsigned version;  ///< 0: no FPU
+  bool double_precision;
+  const char* mfpu;
+  const char* text;
+};
+
+CoreFpu core_fpu(CoreKind core) {
+  switch (core) {
+    case CoreKind::CortexM4: return {4, false, "fpv4-sp-d16", "FPv4-SP (single precision only)"};
+    case CoreKind::CortexM7: return {5, true, "fpv5-d16", "FPv5-D16 (single and double precision)"};
+    case CoreKind::CortexM33: return {5, false, "fpv5-sp-d16", "FPv5-SP (single precision only)"};
+    default: return {0, false, "", "no FPU"};
+  }
+}
+
+/// Empty when the core's FPU runs the ELF's floating-point code. Only what the attributes
+/// say counts: -mfloat-abi=soft code records no Tag_FP_arch whatever -mfpu was given.
+std::string fpu_mismatch(CoreKind core, const ArmBuildTarget& target) {
+  if (target.fp_arch == 0 && target.vfp_args != 1) return "";
+  const CoreFpu fpu = core_fpu(core);
+  const bool single_only = target.hard_fp_use == 1;
+  std::string built = "the hard-float ABI (float arguments in FP registers)";
+  bool runs = fpu.version > 0;
+  if (target.fp_arch >= std::size(kFpArchs)) {
+    built = "Tag_FP_arch " + std::to_string(target.fp_arch) + " floating point";
+    runs = false;
+  } else if (target.fp_arch > 0) {
+    const FpArch& need = kFpArchs[target.fp_arch];
+    built = std::string("-mfpu=") + (single_only ? need.single_mfpu : need.double_mfpu) +
+            (need.d32 ? " (32 double registers)" : single_only ? " (single precision)" : " (double precision)");
+    runs = runs && !need.d32 && need.version <= fpu.version && (single_only || fpu.double_precision);
+  }
+  if (runs) return "";
+  const std::string rebuild = fpu.version ? std::string("-mfpu=") + fpu.mfpu : "-mfloat-abi=soft";
+  return "built for " + built + "; a " + core_name(core) + " has " + fpu.text + ": rebuild with -mcpu=" +
+         core_name(core) + " " + rebuild;
 }
 
 }  // namespace
@@ -103,7 +169,7 @@ std::string arch_name(unsigned arch) {
 }
 
 std::string core_mismatch(CoreKind core, const ArmBuildTarget& target) {
-  if (!target.arch) return "";
+  if (!target.arch) return fpu_mismatch(core, target);
   // What each core executes: its own architecture and the M-profile ones it extends.
   struct Runs {
     std::vector<unsigned> arch;
@@ -114,7 +180,8 @@ std::string core_mismatch(CoreKind core, const ArmBuildTarget& target) {
                     : core == CoreKind::CortexM33  ? Runs{{11, 12, 10, 13, 16, 17}, "Armv6-M, Armv7(E)-M and Armv8-M"}
                                                    : Runs{{11, 12, 10, 13}, "Armv6-M and Armv7(E)-M"};
   const bool m_profile = target.profile == 0 || target.profile == 'M';
-  if (m_profile && std::find(runs.arch.begin(), runs.arch.end(), *target.arch) != runs.arch.end()) return "";
+  if (m_profile && std::find(runs.arch.begin(), runs.arch.end(), *target.arch) != runs.arch.end())
+    return fpu_mismatch(core, target);
   std::string built = arch_name(*target.arch);
   if (target.profile && target.profile != 'M') built += std::string(" (profile ") + target.profile + ")";
   return "built for " + built + "; a " + core_name(core) + " runs " + runs.text + " code: rebuild with -mcpu=" +

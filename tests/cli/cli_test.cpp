@@ -67,6 +67,24 @@ TEST(Cli, RunRefusesAnElfBuiltForAnotherCore) {
   EXPECT_EQ(older.exit_code, 42) << older.out;
 }
 
+TEST(Cli, RunRefusesFloatingPointTheCoresFpuLacks) {
+  // The M7 build (-mfpu=fpv5-d16, double precision) on the nRF52840's FPv4-SP: refused up front.
+  const std::string m7 = std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m7/smoke-00000000-20000000.elf";
+  const Outcome o = run("run " + m7 + " --device nrf52840");
+  EXPECT_EQ(o.exit_code, 2) << o.out;
+  EXPECT_NE(o.out.find(m7 + " does not run on nrf52840 (cortex-m4): it is built for -mfpu=fpv5-d16 (double "
+                            "precision); a cortex-m4 has FPv4-SP (single precision only): rebuild with "
+                            "-mcpu=cortex-m4 -mfpu=fpv4-sp-d16"),
+            std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("smoke: hello"), std::string::npos) << o.out;
+  // The M4 build (FPv4-SP) runs on the M33's FPv5-SP and the M7's FPv5: FPv5 has every FPv4 instruction.
+  const std::string m4 = std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m4/smoke-08000000-20000000.elf";
+  for (const char* device : {"stm32u585ai", "stm32f746ng"}) {
+    const Outcome ran = run("run " + m4 + " --device " + device);
+    EXPECT_EQ(ran.exit_code, 42) << device << ": " << ran.out;
+  }
+}
+
 TEST(Cli, MissingModelFileNamesIt) {
   const Outcome o = run("model inspect /nonexistent/model.tflite");
   EXPECT_EQ(o.exit_code, 2);
