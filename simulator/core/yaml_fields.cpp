@@ -23,7 +23,13 @@ Status YamlFields::only(std::initializer_list<std::string_view> known) const {
 Status YamlFields::only(const std::vector<std::string_view>& known) const {
   if (!node_.IsMap()) return error("", "expected a map");
   for (const auto& entry : node_) {
-    const std::string key = entry.first.as<std::string>();
+    if (!entry.first.IsScalar()) {  // `{on, [a, b]: 1}`: a list or map used as a key
+      Error e = error("", "expected key names, found a list or map used as a key");
+      e.line = entry.first.Mark().line + 1;
+      e.column = entry.first.Mark().column + 1;
+      return e;
+    }
+    const std::string key = entry.first.Scalar();
     bool ok = false;
     for (std::string_view k : known) ok = ok || key == k;
     if (ok) continue;

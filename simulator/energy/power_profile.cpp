@@ -125,7 +125,10 @@ Result<PowerProfile> parse_power_profile(const YamlFields& power, const std::str
       return power.error("regulators", "name the regulator mode of the default figures in `regulator:` (e.g. dcdc)");
     auto m = power.map("regulators");
     if (!m) return m.error();
-    for (const auto& entry : m->node()) p.regulators.push_back(entry.first.as<std::string>());
+    for (const auto& entry : m->node()) {
+      if (!entry.first.IsScalar()) return power.error("regulators", "expected regulator mode names (e.g. ldo) as keys");
+      p.regulators.push_back(entry.first.Scalar());
+    }
     others = m.value();
   }
   if (regulator.empty() || regulator == p.regulator) return p;

@@ -50,7 +50,7 @@ Result<std::vector<double>> optional_per_class(const YamlFields& fields, std::st
   auto table = fields.map(key);
   if (!table) return table.error();
   for (const auto& entry : table->node()) {
-    const std::string name = entry.first.as<std::string>();
+    const std::string name = entry.first.Scalar();  // a list or map as a key: no class, refused below
     size_t i = 0;
     while (i < classes.size() && classes[i] != name) ++i;
     if (i == classes.size()) {

@@ -17,7 +17,6 @@
 
 #include "cost/device_timing.h"
 #include "device/device_loader.h"
-#include "device/device_section.h"
 #include "energy/battery.h"
 #include "energy/power_profile.h"
 #include "scenario/scenario_parser.h"
@@ -76,16 +75,15 @@ uint32_t mutation_seed() {
   return seed ? static_cast<uint32_t>(std::strtoul(seed, nullptr, 10)) : 7u;
 }
 
-/// Runs `load` on `count` mutants of every file in `files`, written to a scratch file
-/// each time (loaders read paths); counts those that load and those refused.
+/// Runs `load` on `count` mutants of every file in `files`: the mutant's text and the
+/// original's path (relative paths in it resolve against the original's folder; nothing is
+/// written next to the shipped files, which other tests list at the same time).
 void fuzz(const std::vector<std::filesystem::path>& files, int count,
-          const std::function<std::optional<Error>(const std::string& path)>& load) {
+          const std::function<std::optional<Error>(const std::string& text, const std::string& path)>& load) {
   std::mt19937 random(mutation_seed());
   size_t loaded = 0, refused = 0;
   for (const auto& file : files) {
     const std::string original = text_of(file);
-    // Scratch copies keep the file's folder for relative paths: a sibling name in it.
-    const std::string path = (file.parent_path() / ("mutant_" + std::to_string(::getpid()) + ".yaml")).string();
     for (int i = 0; i < count; ++i) {
       const std::string mutant = mutate(original, random);
       try {
@@ -93,10 +91,9 @@ void fuzz(const std::vector<std::filesystem::path>& files, int count,
       } catch (const YAML::Exception&) {
         continue;  // not YAML: the loaders' file reader reports yaml-cpp's message (tested elsewhere)
       }
-      std::ofstream(path) << mutant;
       std::optional<Error> error;
       try {
-        error = load(path);
+        error = load(mutant, file.string());
       } catch (const std::exception& e) {
         ADD_FAILURE() << file << " mutant " << i << ": exception '" << e.what() << "' escaped for:\n" << mutant;
       }
@@ -109,7 +106,6 @@ void fuzz(const std::vector<std::filesystem::path>& files, int count,
       }
       if (::testing::Test::HasFailure()) break;
     }
-    std::filesystem::remove(path);
   }
   EXPECT_GT(refused, 0u);  // the mutations reach the checks
   EXPECT_GT(loaded, 0u);   // and some are harmless
@@ -118,8 +114,7 @@ void fuzz(const std::vector<std::filesystem::path>& files, int count,
 std::vector<std::filesystem::path> yaml_files(const std::string& dir) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir))
-    if (entry.path().extension() == ".yaml" && entry.path().filename().string().rfind("mutant_", 0) != 0)
-      files.push_back(entry.path());
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -130,41 +125,47 @@ std::optional<Error> error_of(const Result<T>& r) {
 }
 
 TEST(InputMutation, ScenarioFiles) {
-  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/scenarios"), 300, [](const std::string& path) {
-    return error_of(load_scenario(path));
+  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/scenarios"), 300, [](const std::string& text, const std::string& path) {
+    return error_of(parse_scenario(YAML::Load(text), path));
   });
 }
 
 TEST(InputMutation, DeviceFilesWithTheirPowerAndTimingSections) {
-  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/devices"), 120, [](const std::string& path) -> std::optional<Error> {
-    auto device = load_device_file(path);
-    if (!device) return device.error();
-    // The sections the energy and cost models read themselves, as device_section() gives them.
-    for (const char* mode : {"", "ldo"}) {
-      auto power = device_section(device.value(), "power");
-      if (!power) return power.error();
-      if (!power.value()) break;
-      auto profile = parse_power_profile(*power.value(), mode);
-      if (!profile) return profile.error();
-    }
-    auto timing = device_section(device.value(), "timing");
-    if (!timing) return timing.error();
-    if (timing.value()) {
-      auto parsed = parse_device_timing(*timing.value(), device->core, device->clock_hz);
-      if (!parsed) return parsed.error();
-    }
-    return std::nullopt;
-  });
+  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/devices"), 120,
+       [](const std::string& text, const std::string& path) -> std::optional<Error> {
+         auto device = parse_device(text, path);
+         if (!device) return device.error();
+         // The sections the energy and cost models read themselves (device_section() gives them so).
+         YAML::Node root = YAML::Load(text);
+         for (const char* mode : {"", "ldo"}) {
+           YAML::Node power = root["power"];
+           if (!power.IsDefined()) break;
+           if (!power.IsMap()) return Error{"power: not a map", path, 0, 0, "power"};
+           auto profile = parse_power_profile(YamlFields(power, path, "power"), mode);
+           if (!profile) return profile.error();
+         }
+         YAML::Node timing = root["timing"];
+         if (timing.IsDefined() && timing.IsMap()) {
+           auto parsed = parse_device_timing(YamlFields(timing, path, "timing"), device->core, device->clock_hz);
+           if (!parsed) return parsed.error();
+         }
+         return std::nullopt;
+       });
 }
 
 TEST(InputMutation, BatteryFiles) {
-  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/devices/batteries"), 150,
-       [](const std::string& path) { return error_of(load_battery_file(path)); });
+  // The battery loader reads a path: each mutant goes to this process's scratch folder.
+  const std::string scratch = test::scratch_path("mutant_battery.yaml");
+  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/devices/batteries"), 150, [&scratch](const std::string& text, const std::string&) {
+    std::ofstream(scratch) << text;
+    return error_of(load_battery_file(scratch));
+  });
 }
 
 TEST(InputMutation, TrainingSpecs) {
-  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/scenarios/models"), 150,
-       [](const std::string& path) { return error_of(load_train_spec(path)); });
+  fuzz(yaml_files(TINYSIM_SOURCE_DIR "/scenarios/models"), 150, [](const std::string& text, const std::string& path) {
+    return error_of(parse_train_spec(YAML::Load(text), path));
+  });
 }
 
 TEST(InputMutation, RecordedCsv) {

@@ -91,6 +91,12 @@ TEST(ScenarioParser, NormalizedFeaturesTakeAnOffsetAndAShiftPerChannel) {
             "[...]}");
 }
 
+TEST(ScenarioParser, AListUsedAsAKeyIsNamedNotThrown) {
+  // A comma for a colon: `on, [high]` makes the list a key (found by tests/input_fuzz, seed 3).
+  EXPECT_EQ(error_of("list_key", tones_scenario_with("radio: {on: [high], bytes: 20}", "radio: {on, [high], bytes: 20}")),
+            "scenario.yaml:22:13: radio: expected key names, found a list or map used as a key");
+}
+
 TEST(ScenarioParser, UnknownKeyNamesItWhereItIs) {
   EXPECT_EQ(error_of("unknown", tones_scenario_with("seed: 5", "sead: 5")),
             "scenario.yaml:20:1: sead: unknown key 'sead'; expected one of: name, description, device, model, "
