@@ -147,6 +147,7 @@ TEST(ShippedScenarios, KeywordSpottingDoesNotFitASamd21) {
 TEST(ShippedScenarios, WearableTwiceGivesByteIdenticalJson) {
   const ScenarioOutcome a = run_shipped("wearable");
   const ScenarioOutcome b = run_shipped("wearable");
+  if (HasFailure()) return;  // a run that failed leaves an empty outcome, which has no report
   EXPECT_EQ(scenario_json(a), scenario_json(b));
 }
 
