@@ -6,7 +6,8 @@ endif()
 set(_fpu_cortex-m0plus -mfloat-abi=soft)
 set(_fpu_cortex-m3 -mfloat-abi=soft)
 set(_fpu_cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard)
-set(_fpu_cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard)
+# The STM32F746 (DS10916) has a single-precision FPv5 FPU: double-precision code would fault there.
+set(_fpu_cortex-m7 -mfpu=fpv5-sp-d16 -mfloat-abi=hard)
 set(_fpu_cortex-m33 -mfpu=fpv5-sp-d16 -mfloat-abi=hard)
 set(TINYSIM_CPU_FLAGS -mthumb -mcpu=${TINYSIM_FIRMWARE_CORE} ${_fpu_${TINYSIM_FIRMWARE_CORE}})
 add_compile_options(${TINYSIM_CPU_FLAGS} -ffunction-sections -fdata-sections -ffreestanding

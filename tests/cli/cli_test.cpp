@@ -68,11 +68,11 @@ TEST(Cli, RunRefusesAnElfBuiltForAnotherCore) {
 }
 
 TEST(Cli, RunRefusesFloatingPointTheCoresFpuLacks) {
-  // The M7 build (-mfpu=fpv5-d16, double precision) on the nRF52840's FPv4-SP: refused up front.
+  // The M7 build (-mfpu=fpv5-sp-d16: FPv5 instructions) on the nRF52840's FPv4-SP: refused up front.
   const std::string m7 = std::string(TINYSIM_TEST_FIRMWARE_DIR) + "/cortex-m7/smoke-00000000-20000000.elf";
   const Outcome o = run("run " + m7 + " --device nrf52840");
   EXPECT_EQ(o.exit_code, 2) << o.out;
-  EXPECT_NE(o.out.find(m7 + " does not run on nrf52840 (cortex-m4): it is built for -mfpu=fpv5-d16 (double "
+  EXPECT_NE(o.out.find(m7 + " does not run on nrf52840 (cortex-m4): it is built for -mfpu=fpv5-sp-d16 (single "
                             "precision); a cortex-m4 has FPv4-SP (single precision only): rebuild with "
                             "-mcpu=cortex-m4 -mfpu=fpv4-sp-d16"),
             std::string::npos) << o.out;

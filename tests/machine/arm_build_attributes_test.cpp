@@ -110,7 +110,7 @@ TEST(ArmBuildAttributes, TinySimsOwnFirmwareOnEveryCore) {
   const std::vector<std::pair<CoreKind, Fp>> built{{CoreKind::CortexM0Plus, {0, 0, 0}},
                                                    {CoreKind::CortexM3, {0, 0, 0}},
                                                    {CoreKind::CortexM4, {6, 1, 1}},
-                                                   {CoreKind::CortexM7, {8, 0, 1}},
+                                                   {CoreKind::CortexM7, {8, 1, 1}},  // FPv5, single precision
                                                    {CoreKind::CortexM33, {8, 1, 1}}};
   const std::string arch_m0 = "; a cortex-m0plus runs Armv6-M code: rebuild with -mcpu=cortex-m0plus";
   const std::string arch_m3 = "; a cortex-m3 runs Armv6-M and Armv7-M code: rebuild with -mcpu=cortex-m3";
@@ -120,11 +120,9 @@ TEST(ArmBuildAttributes, TinySimsOwnFirmwareOnEveryCore) {
       {"built for Armv7" + arch_m0, "", "", "", ""},
       {"built for Armv7E-M" + arch_m0, "built for Armv7E-M" + arch_m3, "", "", ""},
       {"built for Armv7E-M" + arch_m0, "built for Armv7E-M" + arch_m3,
-       "built for -mfpu=fpv5-d16 (double precision); a cortex-m4 has FPv4-SP (single precision only): rebuild with "
-       "-mcpu=cortex-m4 -mfpu=fpv4-sp-d16",
-       "",
-       "built for -mfpu=fpv5-d16 (double precision); a cortex-m33 has FPv5-SP (single precision only): rebuild with "
-       "-mcpu=cortex-m33 -mfpu=fpv5-sp-d16"},
+       "built for -mfpu=fpv5-sp-d16 (single precision); a cortex-m4 has FPv4-SP (single precision only): rebuild "
+       "with -mcpu=cortex-m4 -mfpu=fpv4-sp-d16",
+       "", ""},
       {"built for Armv8-M mainline" + arch_m0, "built for Armv8-M mainline" + arch_m3,
        "built for Armv8-M mainline; a cortex-m4 runs Armv6-M and Armv7(E)-M code: rebuild with -mcpu=cortex-m4",
        "built for Armv8-M mainline; a cortex-m7 runs Armv6-M and Armv7(E)-M code: rebuild with -mcpu=cortex-m7", ""}};
