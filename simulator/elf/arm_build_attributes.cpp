@@ -97,7 +97,8 @@ constexpr FpArch kFpArchs[] = {{0, false, "", ""},
                                {5, false, "fpv5-sp-d16", "fpv5-d16"}};
 
 /// The FPU each core has in TinySim: the Armv7-M / Armv8-M FP extension, D16. The M7 is
-/// Unicorn's, with double precision (TinySim's M7 firmware is built with -mfpu=fpv5-d16).
+/// Unicorn's, with double precision (TinySim's own M7 firmware uses single precision only, -mfpu=fpv5-sp-d16,
+/// as the STM32F746's FPU is; devices do not say their FPU yet).
 struct CoreFpu {
   unsigned version;  ///< 0: no FPU
   bool double_precision;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/join.h"
+
 namespace tinysim {
 namespace {
 
@@ -28,11 +30,7 @@ std::string state_assumption(const char* name, const StateCurrent& c, uint32_t c
 
 std::string regulator_assumption(const PowerProfile& profile) {
   std::string text = "regulator " + profile.regulator + ": the currents are this mode's";
-  if (profile.regulators.size() > 1) {
-    text += " (modes in the device file:";
-    for (size_t i = 0; i < profile.regulators.size(); ++i) text += (i ? ", " : " ") + profile.regulators[i];
-    text += ")";
-  }
+  if (profile.regulators.size() > 1) text += " (modes in the device file: " + join(profile.regulators) + ")";
   return text;
 }
 

@@ -1,5 +1,7 @@
 #include "energy/power_profile.h"
 
+#include "core/join.h"
+
 namespace tinysim {
 namespace {
 
@@ -100,12 +102,6 @@ Status parse_figures(const YamlFields& m, PowerProfile& p, bool required) {
   return std::nullopt;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 }  // namespace
 
 Result<PowerProfile> parse_power_profile(const YamlFields& power, const std::string& regulator) {
@@ -132,11 +128,10 @@ Result<PowerProfile> parse_power_profile(const YamlFields& power, const std::str
     others = m.value();
   }
   if (regulator.empty() || regulator == p.regulator) return p;
-  const bool known = others && others->has(regulator) && regulator != p.regulator;
-  if (!known)
+  if (!others || !others->has(regulator))
     return Error{"no regulator mode '" + regulator + "' in the device's power: section; " +
                      (p.regulators.empty() ? std::string("it gives figures for one mode only")
-                                           : "its modes: " + joined(p.regulators)),
+                                           : "its modes: " + join(p.regulators)),
                  power.file(), 0, 0, power.field("regulator")};
   auto mode = others->map(regulator);
   if (!mode) return mode.error();

@@ -1,4 +1,5 @@
 #include "core/format_number.h"
+#include "core/join.h"
 #include "report/fit_report.h"
 #include "report/scenario_reports.h"
 
@@ -53,9 +54,9 @@ void print_scenario_summary(std::ostream& out, const ScenarioOutcome& o) {
   const Scenario& s = o.scenario;
   out << "Scenario " << s.name << (s.description.empty() ? "" : ": " + s.description) << "\n";
   if (!s.overridden.empty()) {  // the description is the file's; say what the command line changed
-    out << "  overridden:";
-    for (size_t i = 0; i < s.overridden.size(); ++i) out << (i ? ", " : " ") << s.overridden[i].second;
-    out << "\n";
+    std::vector<std::string> options;
+    for (const auto& entry : s.overridden) options.push_back(entry.second);
+    out << "  overridden: " << join(options) << "\n";
   }
   out << "  " << o.device.name << " (" << core_name(o.device.core) << ", " << format_number("%.1f", o.device.clock_hz / 1e6)
       << " MHz" << (o.energy.regulator.empty() ? "" : ", " + o.energy.regulator + " regulator") << "), "

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "core/join.h"
+
 namespace tinysim {
 
 std::string firmware_dir(const std::string& executable_path) {
@@ -37,9 +39,7 @@ Result<std::string> find_firmware(const Device& device, const std::string& progr
   if (layouts.empty()) {
     e.message += "; build the `firmware` target, or set TINYSIM_FIRMWARE_DIR";
   } else {
-    e.message += "; it is built for the layouts";
-    for (size_t i = 0; i < layouts.size(); ++i) e.message += (i ? ", " : " ") + layouts[i];
-    e.message += " only (flash-RAM origins, TINYSIM_LAYOUTS in cmake/FirmwareCore.cmake): add " +
+    e.message += "; it is built for the layouts " + join(layouts) + " only (flash-RAM origins, TINYSIM_LAYOUTS in cmake/FirmwareCore.cmake): add " +
                  device.firmware_layout() + " there to run it on " + device.name;
   }
   return e;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/join.h"
 #include "train/data_split.h"
 #include "train/int8_runner.h"
 #include "train/network_builder.h"
@@ -34,12 +35,6 @@ std::string fixed(double v, int digits = 3) {
   return buf;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string all;
-  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-  return all;
-}
-
 /// Windows that take part, each with its class (index into `classes`, or for an
 /// autoencoder 0 = normal, 1 = anomaly).
 struct LabelledWindows {
@@ -55,7 +50,7 @@ Result<LabelledWindows> label_windows(const TrainSpec& spec, const FeatureWindow
   const std::vector<std::string>& wanted = spec.task == TrainTask::kAutoencoder ? spec.normal : spec.classes;
   for (const std::string& name : wanted)
     if (index_of(name) == int(label_names.size()))
-      return make_error("the source has no label '" + name + "' (its labels: " + joined(label_names) + ")", spec.file);
+      return make_error("the source has no label '" + name + "' (its labels: " + join(label_names) + ")", spec.file);
   std::vector<int> class_of(label_names.size(), -1);
   if (spec.task == TrainTask::kAutoencoder) {
     classes = {"normal", "anomaly"};
@@ -132,8 +127,8 @@ Result<TrainOutcome> train_from_spec(const TrainSpec& spec, const TrainLog& log_
     auto loaded = load_stream(spec, spec.test_stream->source, spec.test_stream->context, test_classes);
     if (!loaded) return loaded.error();
     if (test_classes != fig.classes)
-      return spec.test_stream->source.error("", "the test stream's classes (" + joined(test_classes) +
-                                                    ") are not the training stream's (" + joined(fig.classes) + ")");
+      return spec.test_stream->source.error("", "the test stream's classes (" + join(test_classes) +
+                                                    ") are not the training stream's (" + join(fig.classes) + ")");
     test_stream = std::move(loaded.value());
     for (size_t i = 0; i < test_stream->labelled.windows.size(); ++i) members[2].push_back(i);
   }

@@ -62,7 +62,7 @@ TEST(ArmBuildAttributes, EachCoreRunsItsOwnAndOlderMProfileCode) {
 constexpr uint8_t kFpArch = 10, kHardFpUse = 27, kVfpArgs = 28;
 
 TEST(ArmBuildAttributes, EachCoreRunsFloatingPointItsFpuHas) {
-  // -mfpu=fpv5-d16 -mfloat-abi=hard (a Cortex-M7 build): FPv5 with double precision.
+  // -mfpu=fpv5-d16 -mfloat-abi=hard (an M7 build for a double-precision FPU): FPv5 with double precision.
   const ArmBuildTarget fpv5_dp = read_build_target(attributes("7E-M", 13, 'M', {kFpArch, 8, kVfpArgs, 1}));
   EXPECT_EQ(fpv5_dp.fp_arch, 8u);
   EXPECT_EQ(fpv5_dp.hard_fp_use, 0u);
